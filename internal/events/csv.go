@@ -1,0 +1,248 @@
+package events
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"iskbrief/internal/dataset"
+)
+
+// CSVHeader is the minimal layout that `--events FILE.csv` accepts, so the
+// renderer and charts can be fed (and compared with other tools) on large
+// inputs.
+const CSVHeader = "event_date,latitude,longitude,fatalities,country"
+
+// RowError is a problem with one line of an events file.
+type RowError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e RowError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+
+// RowErrors lists the bad rows of a file (the first maxRowErrors of them).
+type RowErrors struct {
+	Errs  []RowError
+	Total int
+}
+
+const maxRowErrors = 20
+
+func (e *RowErrors) Error() string {
+	var b strings.Builder
+	for i, r := range e.Errs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(r.Error())
+	}
+	if e.Total > len(e.Errs) {
+		fmt.Fprintf(&b, "\n… %d bad rows in all", e.Total)
+	}
+	return b.String()
+}
+
+// ReadCSV reads an events file in the CSVHeader layout (columns in any order,
+// extra columns ignored, optional UTF-8 byte-order mark). Any bad row makes it
+// fail with the line numbers of the bad rows; a file with no rows is refused.
+// name is used in messages only.
+func ReadCSV(r io.Reader, name string) ([]Record, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	nl := bytes.IndexByte(data, '\n')
+	if nl < 0 {
+		nl = len(data)
+	}
+	header := strings.Split(strings.TrimRight(string(data[:nl]), "\r"), ",")
+	col := map[string]int{}
+	for i, h := range header {
+		col[strings.ToLower(strings.Trim(strings.TrimSpace(h), `"`))] = i
+	}
+	want := strings.Split(CSVHeader, ",")
+	idx := make([]int, len(want))
+	for i, c := range want {
+		j, ok := col[c]
+		if !ok {
+			return nil, RowError{name, 1, fmt.Sprintf("missing column %q; expected the header %s", c, CSVHeader)}
+		}
+		idx[i] = j
+	}
+	p := parser{name: name, idx: idx, ncol: len(header)}
+	p.out = make([]Record, 0, bytes.Count(data, []byte{'\n'}))
+	line := 1
+	rest := data[min(nl+1, len(data)):]
+	for len(rest) > 0 {
+		line++
+		end := bytes.IndexByte(rest, '\n')
+		var l []byte
+		if end < 0 {
+			l, rest = rest, nil
+		} else {
+			l, rest = rest[:end], rest[end+1:]
+		}
+		l = bytes.TrimRight(l, "\r")
+		if len(bytes.TrimSpace(l)) == 0 {
+			continue
+		}
+		p.row(l, line)
+	}
+	if p.errs.Total > 0 {
+		return nil, &p.errs
+	}
+	if len(p.out) == 0 {
+		return nil, RowError{name, line, "no events: the file has a header but no rows"}
+	}
+	return p.out, nil
+}
+
+type parser struct {
+	name   string
+	idx    []int
+	ncol   int
+	out    []Record
+	errs   RowErrors
+	fields [][]byte
+}
+
+func (p *parser) fail(line int, msg string) {
+	p.errs.Total++
+	if len(p.errs.Errs) < maxRowErrors {
+		p.errs.Errs = append(p.errs.Errs, RowError{p.name, line, msg})
+	}
+}
+
+func (p *parser) row(l []byte, line int) {
+	p.fields = p.fields[:0]
+	if bytes.IndexByte(l, '"') >= 0 {
+		// Quoted fields are rare in machine exports: take the slow, exact path.
+		rec, err := csv.NewReader(bytes.NewReader(l)).Read()
+		if err != nil {
+			p.fail(line, "malformed CSV: "+err.Error())
+			return
+		}
+		for _, f := range rec {
+			p.fields = append(p.fields, []byte(f))
+		}
+	} else {
+		for {
+			i := bytes.IndexByte(l, ',')
+			if i < 0 {
+				p.fields = append(p.fields, l)
+				break
+			}
+			p.fields = append(p.fields, l[:i])
+			l = l[i+1:]
+		}
+	}
+	if len(p.fields) != p.ncol {
+		p.fail(line, fmt.Sprintf("%d fields, expected %d as in the header", len(p.fields), p.ncol))
+		return
+	}
+	f := func(i int) []byte { return bytes.TrimSpace(p.fields[p.idx[i]]) }
+	day, ok := parseDate(f(0))
+	if !ok {
+		p.fail(line, fmt.Sprintf("event_date %q is not a date, expected YYYY-MM-DD", f(0)))
+		return
+	}
+	lat, err1 := strconv.ParseFloat(string(f(1)), 32)
+	lon, err2 := strconv.ParseFloat(string(f(2)), 32)
+	if err1 != nil || err2 != nil || lat < -90 || lat > 90 || lon < -180 || lon > 180 {
+		p.fail(line, fmt.Sprintf("latitude %q, longitude %q: expected decimal degrees within ±90 and ±180", f(1), f(2)))
+		return
+	}
+	if lat == 0 && lon == 0 {
+		p.fail(line, "coordinates 0,0 are a missing location, not a place")
+		return
+	}
+	killed := int32(-1)
+	if k := f(3); len(k) > 0 {
+		n, err := strconv.Atoi(string(k))
+		if err != nil || n < 0 {
+			p.fail(line, fmt.Sprintf("fatalities %q: expected a whole number ≥ 0, or empty when unknown", k))
+			return
+		}
+		killed = int32(min(n, 1<<30))
+	}
+	p.out = append(p.out, Record{
+		Day: day, Lat: float32(lat), Lon: float32(lon),
+		Killed: killed, KilledLow: killed, KilledHi: killed,
+		Country: countryCode(string(f(4))), Target: NoCode, Attack: NoCode, Claim: NoCode,
+		Precision: 0, Event: -1,
+	})
+}
+
+// countryCode accepts an ISO3 code or an English country name.
+func countryCode(s string) uint8 {
+	s = strings.TrimSpace(s)
+	if c := CountryCode(strings.ToUpper(s)); c != NoCode {
+		return c
+	}
+	for i, iso := range dataset.Countries {
+		if strings.EqualFold(dataset.CountryName(iso), s) {
+			return uint8(i)
+		}
+	}
+	return NoCode
+}
+
+// parseDate reads YYYY-MM-DD without allocating and returns days since 1970.
+func parseDate(b []byte) (int32, bool) {
+	if len(b) != 10 || b[4] != '-' || b[7] != '-' {
+		return 0, false
+	}
+	num := func(s []byte) (int, bool) {
+		n := 0
+		for _, c := range s {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	y, ok1 := num(b[:4])
+	m, ok2 := num(b[5:7])
+	d, ok3 := num(b[8:])
+	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+		return 0, false
+	}
+	return daysFromCivil(y, m, d), true
+}
+
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// daysFromCivil is Howard Hinnant's algorithm: proleptic Gregorian date to
+// days since 1970-01-01.
+func daysFromCivil(y, m, d int) int32 {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return int32(era*146097 + doe - 719468)
+}

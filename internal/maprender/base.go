@@ -1,0 +1,191 @@
+package maprender
+
+import (
+	"image"
+	"image/draw"
+	"math"
+	"slices"
+	"strings"
+
+	"iskbrief/internal/basemap"
+)
+
+// focusCountries are the five countries the dataset covers; their land is
+// drawn lighter so they stand out from their neighbours.
+var focusCountries = []string{"AFG", "PAK", "IRN", "TUR", "RUS"}
+
+// drawBase draws the basemap — everything that does not depend on the events —
+// into dst. It is the expensive part of a frame; Renderer caches its result.
+func drawBase(dst *image.RGBA, bm *basemap.Basemap, vp Viewport, st Style) {
+	draw.Draw(dst, dst.Bounds(), image.NewUniform(st.Sea), image.Point{}, draw.Src)
+	if bm == nil {
+		return
+	}
+	p := newPainter(dst, vp)
+	lvl := basemap.LevelFor(vp.UnitsPerPixel())
+	lz := vp.LogicalZoom()
+	s := vp.Scale
+
+	for _, c := range bm.Countries {
+		fill := st.Land
+		if slices.Contains(focusCountries, c.Code) {
+			fill = st.FocusLand
+		}
+		p.fillPolygons(c.Geom[lvl], c.Bound, fill)
+	}
+	for _, l := range bm.Lakes {
+		p.fillPolygons(l.Geom[lvl], l.Bound, st.Lake)
+	}
+	if lz > 4000 {
+		w := 0.8 * s
+		if lz > 20000 {
+			w = 1.2 * s
+		}
+		for _, r := range bm.Rivers {
+			p.strokeLines(r.Geom[lvl], r.Bound, w, st.River)
+		}
+	}
+	// Provinces are thin and only where they help: from a country-level view in.
+	if lz > 2500 {
+		w := math.Min(1.6, 0.6+lz/60000) * s
+		for _, pr := range bm.Provinces {
+			// Elsewhere provinces are clutter until the view is regional.
+			if lz > 20000 || slices.Contains(focusCountries, pr.Code) {
+				p.strokeRings(pr.Geom[lvl], pr.Bound, w, st.Province)
+			}
+		}
+	}
+	for _, l := range bm.Lakes {
+		p.strokeRings(l.Geom[lvl], l.Bound, 0.7*s, st.Coast)
+	}
+	for _, c := range bm.Coastlines {
+		p.strokeLines(c.Geom[lvl], c.Bound, 1.0*s, st.Coast)
+	}
+	bw := math.Min(2.6, 1.3+lz/40000) * s
+	for _, c := range bm.Countries {
+		p.strokeRings(c.Geom[lvl], c.Bound, bw, st.Border)
+	}
+	drawBaseLabels(dst, bm, vp, st)
+}
+
+// labeller places labels greedily in priority order and skips any that would
+// overlap one already placed.
+type labeller struct {
+	placed []image.Rectangle
+	bounds image.Rectangle
+}
+
+func (l *labeller) free(r image.Rectangle) bool {
+	if !r.In(l.bounds) {
+		return false
+	}
+	for _, p := range l.placed {
+		if p.Overlaps(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func (l *labeller) take(r image.Rectangle) { l.placed = append(l.placed, r) }
+
+// drawBaseLabels writes country, province and city names. Countries win over
+// cities at low zoom; then capitals and large cities first.
+func drawBaseLabels(dst *image.RGBA, bm *basemap.Basemap, vp Viewport, st Style) {
+	lz := vp.LogicalZoom()
+	s := vp.Scale * st.TextScale
+	lab := &labeller{bounds: dst.Bounds()}
+
+	countryTS := TextStyle{Size: 15 * s, Bold: true, Color: st.CountryText, Halo: st.Halo}
+	if lz > 8000 {
+		countryTS.Size = 18 * s
+	}
+	for _, c := range bm.Countries {
+		x, y := vp.ToPixel(c.Label)
+		name := strings.ToUpper(c.Name)
+		w, a, _ := measure(countryTS, name)
+		bx, by := int(x)-w/2, int(y)+a/2
+		r := textRect(countryTS, name, bx, by)
+		// A country's name only shows if the country is big enough on screen.
+		cw := (c.Bound.Max[0] - c.Bound.Min[0]) * vp.Zoom
+		if cw < float64(w)*0.8 || !lab.free(r) {
+			continue
+		}
+		lab.take(r)
+		drawText(dst, countryTS, name, bx, by)
+	}
+
+	// Cities: national capitals always, then by population while they fit.
+	cityTS := TextStyle{Size: 13 * s, Color: st.Text, Halo: st.Halo}
+	capTS := TextStyle{Size: 14 * s, Bold: true, Color: st.Text, Halo: st.Halo}
+	limit := 12 + int(lz/400)
+	minPop := 2_000_000.0 * 3000 / math.Max(lz, 1)
+	shown := 0
+	order := make([]int, len(bm.Cities))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		ca, cb := bm.Cities[a].Capital, bm.Cities[b].Capital
+		if ca != cb {
+			if ca {
+				return -1
+			}
+			return 1
+		}
+		return 0
+	})
+	r := 2.6 * vp.Scale
+	for _, i := range order {
+		c := bm.Cities[i]
+		if !c.Capital && float64(c.Population) < minPop {
+			continue
+		}
+		if shown >= limit {
+			break
+		}
+		x, y := vp.ToPixel(c.Pos)
+		ts := cityTS
+		if c.Capital {
+			ts = capTS
+		}
+		_, a, _ := measure(ts, c.Name)
+		dot := image.Rect(int(x-r)-1, int(y-r)-1, int(x+r)+2, int(y+r)+2)
+		bx, by := int(x+r+3*vp.Scale), int(y)+a/3
+		tr := textRect(ts, c.Name, bx, by)
+		if !lab.free(dot) || !lab.free(tr) {
+			// Try the label on the left of the dot.
+			w, _, _ := measure(ts, c.Name)
+			bx = int(x-r-3*vp.Scale) - w
+			tr = textRect(ts, c.Name, bx, by)
+			if !lab.free(dot) || !lab.free(tr) {
+				continue
+			}
+		}
+		lab.take(dot)
+		lab.take(tr)
+		disc(dst, x, y, r, st.CityDot, st.Halo, 1*vp.Scale)
+		drawText(dst, ts, c.Name, bx, by)
+		shown++
+	}
+
+	// Province names appear once a province is large on screen.
+	if lz > 9000 {
+		provTS := TextStyle{Size: 12 * s, Color: st.CountryText, Halo: st.Halo}
+		for _, pr := range bm.Provinces {
+			cw := (pr.Bound.Max[0] - pr.Bound.Min[0]) * vp.Zoom
+			w, a, _ := measure(provTS, pr.Name)
+			if cw < float64(w)*1.3 {
+				continue
+			}
+			x, y := vp.ToPixel(pr.Label)
+			bx, by := int(x)-w/2, int(y)+a/2
+			tr := textRect(provTS, pr.Name, bx, by)
+			if !lab.free(tr) {
+				continue
+			}
+			lab.take(tr)
+			drawText(dst, provTS, pr.Name, bx, by)
+		}
+	}
+}

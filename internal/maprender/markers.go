@@ -1,0 +1,319 @@
+package maprender
+
+import (
+	"image"
+	"image/color"
+	"math"
+	"strconv"
+)
+
+// Marker flags.
+const (
+	FlagFoiled   = 1 << iota // a foiled plot: drawn hollow
+	FlagTown                 // location known to the town: faint precision ring
+	FlagProvince             // location known to the province: wider ring
+)
+
+// Marker is one event as the renderer sees it: a projected position, a
+// casualty figure for its size, a colour category and flags. It is kept small
+// so a million fit in cache-friendly memory.
+type Marker struct {
+	X, Y     float32 // projected units
+	Killed   int32
+	Category uint8 // index into the colours passed to Layout
+	Flags    uint8
+}
+
+// Item is one thing drawn on the map: a single marker or a cluster.
+type Item struct {
+	X, Y, R float32 // device pixels
+	Count   int32   // 1 for a single marker
+	Index   int32   // marker index of a single marker, or of a cluster's largest member
+	Killed  int64   // sum over members
+	mix     [8]int32
+}
+
+// Frame is the laid-out marker layer for one viewport: what was drawn, and a
+// grid over it for finding what is under the cursor.
+type Frame struct {
+	VP    Viewport
+	Items []Item
+
+	cell  float64
+	cols  int
+	rows  int
+	cells [][]int32 // item indices per grid cell
+}
+
+// Marker sizing in logical pixels: area grows with the number killed.
+const (
+	minRadius    = 5.0
+	radiusPerSqr = 1.9
+	clusterCell  = 44.0 // logical pixels: markers closer than this merge
+)
+
+// MarkerRadius is the device-pixel radius of a single marker.
+func MarkerRadius(killed int32, scale float64) float64 {
+	return (minRadius + radiusPerSqr*math.Sqrt(float64(max(killed, 0)))) * scale
+}
+
+func clusterRadius(count int32, scale float64) float64 {
+	return (11 + 4*math.Log2(float64(count))) * scale
+}
+
+// Layout decides what to draw: it culls markers outside the view and, unless
+// the view is fully zoomed in, merges markers that share a grid cell into
+// clusters. The grid walk is O(n), so a million markers lay out in
+// milliseconds.
+func Layout(vp Viewport, markers []Marker) *Frame {
+	f := &Frame{VP: vp}
+	scale := vp.Scale
+	cell := clusterCell * scale
+	cluster := !vp.AtMaxZoom()
+	w, h := float64(vp.W), float64(vp.H)
+	margin := 40 * scale
+	cx, cy := float32(vp.Center[0]), float32(vp.Center[1])
+	z := float32(vp.Zoom)
+	hw, hh := float32(w/2), float32(h/2)
+
+	if !cluster {
+		for i, m := range markers {
+			x, y := (m.X-cx)*z+hw, (m.Y-cy)*z+hh
+			if float64(x) < -margin || float64(y) < -margin || float64(x) > w+margin || float64(y) > h+margin {
+				continue
+			}
+			it := Item{X: x, Y: y, Count: 1, Index: int32(i), Killed: int64(m.Killed), R: float32(MarkerRadius(m.Killed, scale))}
+			it.mix[m.Category&7]++
+			f.Items = append(f.Items, it)
+		}
+	} else {
+		// Accumulate per cell, anchored to world coordinates so clusters do
+		// not jump while panning.
+		type acc struct {
+			sx, sy float64
+			n      int32
+			killed int64
+			best   int32
+			bestK  int32
+			mix    [8]int32
+		}
+		ox := math.Floor((vp.Center[0]*vp.Zoom-w/2-margin)/cell) * cell
+		oy := math.Floor((vp.Center[1]*vp.Zoom-h/2-margin)/cell) * cell
+		cols := int(math.Ceil((w+2*margin)/cell)) + 2
+		rows := int(math.Ceil((h+2*margin)/cell)) + 2
+		grid := make([]acc, cols*rows)
+		for i, m := range markers {
+			x, y := (m.X-cx)*z+hw, (m.Y-cy)*z+hh
+			if float64(x) < -margin || float64(y) < -margin || float64(x) > w+margin || float64(y) > h+margin {
+				continue
+			}
+			gx := int((float64(m.X)*vp.Zoom - ox) / cell)
+			gy := int((float64(m.Y)*vp.Zoom - oy) / cell)
+			if gx < 0 || gy < 0 || gx >= cols || gy >= rows {
+				continue
+			}
+			a := &grid[gy*cols+gx]
+			if a.n == 0 || m.Killed > a.bestK {
+				a.best, a.bestK = int32(i), m.Killed
+			}
+			a.n++
+			a.sx += float64(x)
+			a.sy += float64(y)
+			a.killed += int64(m.Killed)
+			a.mix[m.Category&7]++
+		}
+		for _, a := range grid {
+			if a.n == 0 {
+				continue
+			}
+			it := Item{X: float32(a.sx / float64(a.n)), Y: float32(a.sy / float64(a.n)), Count: a.n, Index: a.best, Killed: a.killed, mix: a.mix}
+			if a.n == 1 {
+				it.R = float32(MarkerRadius(a.bestK, scale))
+			} else {
+				it.R = float32(clusterRadius(a.n, scale))
+			}
+			f.Items = append(f.Items, it)
+		}
+	}
+	f.index()
+	return f
+}
+
+// index builds the hit-test grid.
+func (f *Frame) index() {
+	f.cell = 32 * f.VP.Scale
+	f.cols = int(float64(f.VP.W)/f.cell) + 1
+	f.rows = int(float64(f.VP.H)/f.cell) + 1
+	f.cells = make([][]int32, f.cols*f.rows)
+	for i, it := range f.Items {
+		x0, x1 := f.col(float64(it.X-it.R)), f.col(float64(it.X+it.R))
+		y0, y1 := f.row(float64(it.Y-it.R)), f.row(float64(it.Y+it.R))
+		for gy := y0; gy <= y1; gy++ {
+			for gx := x0; gx <= x1; gx++ {
+				f.cells[gy*f.cols+gx] = append(f.cells[gy*f.cols+gx], int32(i))
+			}
+		}
+	}
+}
+
+func (f *Frame) col(x float64) int { return max(0, min(f.cols-1, int(x/f.cell))) }
+func (f *Frame) row(y float64) int { return max(0, min(f.rows-1, int(y/f.cell))) }
+
+// HitTest returns the index into Items of the item under device pixel (x, y),
+// or -1. Where items overlap, the one whose centre is nearest wins, so a
+// small marker on top of a big one stays clickable.
+func (f *Frame) HitTest(x, y float64) int {
+	if f == nil || len(f.cells) == 0 || x < 0 || y < 0 || x >= float64(f.VP.W) || y >= float64(f.VP.H) {
+		return -1
+	}
+	slop := 3 * f.VP.Scale // a little tolerance for small markers
+	best, bestD := -1, math.Inf(1)
+	for _, i := range f.cells[f.row(y)*f.cols+f.col(x)] {
+		it := f.Items[i]
+		d := math.Hypot(float64(it.X)-x, float64(it.Y)-y)
+		if d <= float64(it.R)+slop && d < bestD {
+			best, bestD = int(i), d
+		}
+	}
+	return best
+}
+
+// drawItems draws the laid-out markers and clusters. Big markers go first so
+// small ones stay visible on top.
+func drawItems(dst *image.RGBA, f *Frame, markers []Marker, colors []color.RGBA, st Style, selected int32) {
+	order := make([]int, len(f.Items))
+	for i := range order {
+		order[i] = i
+	}
+	sortByRadiusDesc(order, f.Items)
+	s := f.VP.Scale
+	for _, i := range order {
+		it := f.Items[i]
+		x, y, r := float64(it.X), float64(it.Y), float64(it.R)
+		if it.Count == 1 {
+			m := markers[it.Index]
+			c := colorOf(colors, m.Category)
+			switch {
+			case m.Flags&FlagProvince != 0:
+				ring(dst, x, y, math.Max(r+14*s, 30*s), c, s)
+			case m.Flags&FlagTown != 0:
+				ring(dst, x, y, r+6*s, c, s)
+			}
+			if m.Flags&FlagFoiled != 0 {
+				disc(dst, x, y, r, color.RGBA{}, c, 2.5*s)
+				cross(dst, x, y, r*0.55, c, 2*s)
+			} else {
+				fill := c
+				fill.A = 0xe0
+				disc(dst, x, y, r, fill, st.MarkerEdge, 1.1*s)
+			}
+			continue
+		}
+		drawCluster(dst, it, colors, st, s)
+	}
+	if selected >= 0 {
+		for _, it := range f.Items {
+			if it.Count == 1 && it.Index == selected {
+				x, y, r := float64(it.X), float64(it.Y), float64(it.R)
+				disc(dst, x, y, r+5*s, color.RGBA{}, st.Halo, 5*s)
+				disc(dst, x, y, r+4*s, color.RGBA{}, st.Selection, 2.5*s)
+			}
+		}
+	}
+}
+
+func colorOf(colors []color.RGBA, cat uint8) color.RGBA {
+	if int(cat) < len(colors) {
+		return colors[cat]
+	}
+	return Palette[len(Palette)-1]
+}
+
+// ring draws the faint circle that says "somewhere around here".
+func ring(dst *image.RGBA, x, y, r float64, c color.RGBA, s float64) {
+	fill := c
+	fill.A = 0x22
+	edge := c
+	edge.A = 0x70
+	disc(dst, x, y, r, fill, edge, 1.2*s)
+}
+
+// cross marks a foiled plot inside its hollow circle.
+func cross(dst *image.RGBA, x, y, h float64, c color.RGBA, w float64) {
+	for t := -h; t <= h; t += 0.5 {
+		disc(dst, x+t, y+t, w/2, c, c, 0)
+		disc(dst, x+t, y-t, w/2, c, c, 0)
+	}
+}
+
+// drawCluster draws a dark disc with the member count, ringed by the mix of
+// categories inside it, so a cluster still says what kind of attacks it holds.
+func drawCluster(dst *image.RGBA, it Item, colors []color.RGBA, st Style, s float64) {
+	x, y, r := float64(it.X), float64(it.Y), float64(it.R)
+	band := 4.5 * s
+	total := 0.0
+	for _, n := range it.mix {
+		total += float64(n)
+	}
+	// Donut of category shares, clockwise from 12 o'clock.
+	b := dst.Bounds()
+	x0, x1 := max(b.Min.X, int(x-r-1)), min(b.Max.X, int(x+r+2))
+	y0, y1 := max(b.Min.Y, int(y-r-1)), min(b.Max.Y, int(y+r+2))
+	for py := y0; py < y1; py++ {
+		dy := float64(py) + 0.5 - y
+		i := dst.PixOffset(x0, py)
+		for px := x0; px < x1; px, i = px+1, i+4 {
+			dx := float64(px) + 0.5 - x
+			d := math.Sqrt(dx*dx + dy*dy)
+			cov := math.Min(1, r+0.5-d)
+			if cov <= 0 || d < r-band-0.5 {
+				continue
+			}
+			inner := math.Min(1, math.Max(0, d-(r-band)+0.5))
+			ang := math.Atan2(dx, -dy)
+			if ang < 0 {
+				ang += 2 * math.Pi
+			}
+			share := ang / (2 * math.Pi) * total
+			cat := 0
+			for acc := 0.0; cat < len(it.mix); cat++ {
+				acc += float64(it.mix[cat])
+				if share < acc {
+					break
+				}
+			}
+			blend(dst.Pix, i, colorOf(colors, uint8(min(cat, 7))), math.Min(cov, inner))
+		}
+	}
+	disc(dst, x, y, r-band+0.5, st.ClusterFill, st.Halo, 1.2*s)
+	label := strconv.Itoa(int(it.Count))
+	ts := TextStyle{Size: math.Max(12*s, (r-band)*0.85), Bold: true, Color: st.Halo}
+	w, a, _ := measure(ts, label)
+	drawText(dst, ts, label, int(x)-w/2, int(y)+a/2-int(s))
+}
+
+func sortByRadiusDesc(order []int, items []Item) {
+	// Insertion into buckets by radius keeps this linear for large frames.
+	const buckets = 64
+	var count [buckets]int
+	key := func(i int) int {
+		k := int(items[i].R)
+		return buckets - 1 - min(buckets-1, k)
+	}
+	for _, i := range order {
+		count[key(i)]++
+	}
+	pos := 0
+	for k := range count {
+		n := count[k]
+		count[k] = pos
+		pos += n
+	}
+	out := make([]int, len(order))
+	for _, i := range order {
+		k := key(i)
+		out[count[k]] = i
+		count[k]++
+	}
+	copy(order, out)
+}

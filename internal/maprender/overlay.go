@@ -1,0 +1,159 @@
+package maprender
+
+import (
+	"image"
+	"image/color"
+	"math"
+	"strconv"
+)
+
+// drawOverlays adds the legend, scale bar, attribution line and title.
+func drawOverlays(dst *image.RGBA, vp Viewport, o Options) {
+	s := vp.Scale * o.Style.TextScale
+	if o.Title != "" {
+		ts := TextStyle{Size: 24 * s, Bold: true, Color: o.Style.PanelText}
+		w, a, d := measure(ts, o.Title)
+		pad := int(10 * s)
+		fillRect(dst, image.Rect(0, 0, w+3*pad, a+d+2*pad), o.Style.Panel)
+		drawText(dst, ts, o.Title, pad+pad/2, pad+a)
+	}
+	bottom := vp.H
+	if o.Attribution != "" {
+		ts := TextStyle{Size: 11 * s, Color: o.Style.PanelText}
+		w, a, d := measure(ts, o.Attribution)
+		pad := int(4 * s)
+		r := image.Rect(vp.W-w-2*pad, vp.H-a-d-2*pad, vp.W, vp.H)
+		fillRect(dst, r, o.Style.Panel)
+		drawText(dst, ts, o.Attribution, r.Min.X+pad, r.Max.Y-pad-d)
+		bottom = r.Min.Y
+	}
+	drawScaleBar(dst, vp, o.Style, s, bottom)
+	if len(o.Legend) > 0 {
+		drawLegend(dst, vp, o, s)
+	}
+}
+
+// niceDistance rounds a length in metres down to 1, 2 or 5 times a power of ten.
+func niceDistance(m float64) float64 {
+	if m <= 0 {
+		return 0
+	}
+	p := math.Pow(10, math.Floor(math.Log10(m)))
+	for _, f := range []float64{5, 2, 1} {
+		if f*p <= m {
+			return f * p
+		}
+	}
+	return p
+}
+
+func drawScaleBar(dst *image.RGBA, vp Viewport, st Style, s float64, bottom int) {
+	mpp := vp.MetresPerPixel()
+	maxPx := 160 * s
+	d := niceDistance(mpp * maxPx)
+	if d == 0 {
+		return
+	}
+	px := d / mpp
+	label := strconv.FormatFloat(d/1000, 'f', -1, 64) + " km"
+	if d < 1000 {
+		label = strconv.FormatFloat(d, 'f', 0, 64) + " m"
+	}
+	ts := TextStyle{Size: 12 * s, Bold: true, Color: st.PanelText}
+	tw, a, dd := measure(ts, label)
+	pad := 6 * s
+	boxW := math.Max(px, float64(tw)) + 2*pad
+	boxH := float64(a+dd) + 12*s + 2*pad
+	x0 := float64(vp.W) - boxW - 8*s
+	y0 := float64(bottom) - boxH - 8*s
+	fillRect(dst, image.Rect(int(x0), int(y0), int(x0+boxW), int(y0+boxH)), st.Panel)
+	bx, by := x0+pad, y0+pad+float64(a+dd)+4*s
+	bar := image.Rect(int(bx), int(by), int(bx+px), int(by+4*s))
+	fillRect(dst, bar, st.PanelText)
+	fillRect(dst, image.Rect(int(bx), int(by-4*s), int(bx+1.5*s), int(by+4*s)), st.PanelText)
+	fillRect(dst, image.Rect(int(bx+px-1.5*s), int(by-4*s), int(bx+px), int(by+4*s)), st.PanelText)
+	drawText(dst, ts, label, int(bx), int(y0+pad)+a)
+}
+
+// drawLegend explains colours, sizes and symbols in the bottom-left corner.
+func drawLegend(dst *image.RGBA, vp Viewport, o Options, s float64) {
+	st := o.Style
+	title := TextStyle{Size: 13 * s, Bold: true, Color: st.PanelText}
+	body := TextStyle{Size: 12 * s, Color: st.PanelText}
+	_, ta, td := measure(title, "Ag")
+	_, ba, bd := measure(body, "Ag")
+	line := float64(ba+bd) + 5*s
+	pad := 10 * s
+	sw := 14 * s // swatch column
+
+	type row struct {
+		label string
+		draw  func(x, y float64)
+	}
+	var rows []row
+	for _, e := range o.Legend {
+		c := e.Color
+		rows = append(rows, row{e.Label, func(x, y float64) {
+			fill := c
+			fill.A = 0xe0
+			disc(dst, x, y, 6*s, fill, st.MarkerEdge, 1.1*s)
+		}})
+	}
+	sizes := []int32{1, 25, 100}
+	sizeH := 2*MarkerRadius(100, vp.Scale) + 4*s
+	symbols := []row{
+		{"Cluster: number of attacks", func(x, y float64) {
+			disc(dst, x, y, 8*s, st.ClusterFill, st.Halo, 1.2*s)
+		}},
+		{"Foiled plot", func(x, y float64) {
+			c := Palette[len(Palette)-1]
+			disc(dst, x, y, 6*s, color.RGBA{}, c, 2*s)
+		}},
+		{"Place known only to town/province", func(x, y float64) {
+			c := Palette[len(Palette)-1]
+			ring(dst, x, y, 8*s, c, s)
+			disc(dst, x, y, 4*s, c, st.MarkerEdge, s)
+		}},
+	}
+	maxW := 0
+	for _, r := range append(append([]row{}, rows...), symbols...) {
+		w, _, _ := measure(body, r.label)
+		maxW = max(maxW, w)
+	}
+	legendTitle := o.LegendTitle
+	if legendTitle == "" {
+		legendTitle = "Legend"
+	}
+	tw, _, _ := measure(title, legendTitle)
+	maxW = max(maxW, tw)
+	width := pad*2 + sw + 8*s + float64(maxW)
+	height := pad*2 + float64(ta+td) + 4*s + line*float64(len(rows)+len(symbols)) + line + sizeH
+	x0 := 8 * s
+	y0 := float64(vp.H) - height - 8*s
+	if y0 < 0 {
+		return // a viewport too small for a legend shows none
+	}
+	fillRect(dst, image.Rect(int(x0), int(y0), int(x0+width), int(y0+height)), st.Panel)
+	y := y0 + pad + float64(ta)
+	drawText(dst, title, legendTitle, int(x0+pad), int(y))
+	y += float64(td) + 4*s
+	for _, r := range append(rows, symbols...) {
+		cy := y + line/2
+		r.draw(x0+pad+sw/2, cy)
+		drawText(dst, body, r.label, int(x0+pad+sw+8*s), int(cy)+ba/2-int(s))
+		y += line
+	}
+	// Size key: area grows with the number killed.
+	drawText(dst, body, "Killed:", int(x0+pad), int(y+line/2)+ba/2)
+	y += line
+	x := x0 + pad + MarkerRadius(100, vp.Scale)
+	cy := y + sizeH/2 - 2*s
+	for _, k := range sizes {
+		r := MarkerRadius(k, vp.Scale)
+		disc(dst, x, cy+MarkerRadius(100, vp.Scale)-r, r, color.RGBA{}, st.PanelText, 1.2*s)
+		lbl := strconv.Itoa(int(k))
+		drawText(dst, body, lbl, int(x+r+3*s), int(cy+MarkerRadius(100, vp.Scale)-r)+ba/2)
+		lw, _, _ := measure(body, lbl)
+		x += r + float64(lw) + 14*s + MarkerRadius(k*4, vp.Scale)
+	}
+}

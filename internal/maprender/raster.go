@@ -1,0 +1,196 @@
+package maprender
+
+import (
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/clip"
+	"golang.org/x/image/vector"
+)
+
+// painter draws projected geometry into one image through one viewport. It
+// reuses a single rasterizer, sized per shape to the shape's own pixel box:
+// a canvas-sized rasterizer per polygon costs a hundred times more.
+type painter struct {
+	dst  *image.RGBA
+	vp   Viewport
+	view orb.Bound // projected bound of dst, slightly enlarged
+	z    vector.Rasterizer
+}
+
+func newPainter(dst *image.RGBA, vp Viewport) *painter {
+	p := &painter{dst: dst, vp: vp}
+	p.view = vp.Bound().Pad(16 / vp.Zoom)
+	return p
+}
+
+// pixelBox returns the device-pixel rectangle covering b, grown by pad and
+// clipped to the image. Empty when b is off screen.
+func (p *painter) pixelBox(b orb.Bound, pad float64) image.Rectangle {
+	x0, y0 := p.vp.ToPixel(b.Min)
+	x1, y1 := p.vp.ToPixel(b.Max)
+	r := image.Rect(int(math.Floor(x0-pad)), int(math.Floor(y0-pad)), int(math.Ceil(x1+pad)), int(math.Ceil(y1+pad)))
+	return r.Intersect(p.dst.Bounds())
+}
+
+// fillPolygons fills a multipolygon; clip keeps far off-screen vertices out of
+// the rasterizer's float32 arithmetic at high zoom.
+func (p *painter) fillPolygons(mp orb.MultiPolygon, bound orb.Bound, c color.RGBA) {
+	if !bound.Intersects(p.view) {
+		return
+	}
+	box := p.pixelBox(bound, 1)
+	if box.Empty() {
+		return
+	}
+	if !p.view.Contains(bound.Min) || !p.view.Contains(bound.Max) {
+		mp = clip.MultiPolygon(p.view, mp.Clone())
+	}
+	p.z.Reset(box.Dx(), box.Dy())
+	p.z.DrawOp = draw.Over
+	ox, oy := float64(box.Min.X), float64(box.Min.Y)
+	n := 0
+	for _, poly := range mp {
+		for _, ring := range poly {
+			if len(ring) < 3 {
+				continue
+			}
+			for i, pt := range ring {
+				x, y := p.vp.ToPixel(pt)
+				if i == 0 {
+					p.z.MoveTo(float32(x-ox), float32(y-oy))
+				} else {
+					p.z.LineTo(float32(x-ox), float32(y-oy))
+				}
+			}
+			p.z.ClosePath()
+			n++
+		}
+	}
+	if n > 0 {
+		p.z.Draw(p.dst, box, image.NewUniform(c), image.Point{})
+	}
+}
+
+// strokeLines draws lines of the given device-pixel width. Each segment is
+// one quad; all quads share a winding direction, so where they overlap the
+// rasterizer's coverage saturates instead of cancelling.
+func (p *painter) strokeLines(ml orb.MultiLineString, bound orb.Bound, width float64, c color.RGBA) {
+	if !bound.Intersects(p.view) {
+		return
+	}
+	box := p.pixelBox(bound, width+1)
+	if box.Empty() {
+		return
+	}
+	if !p.view.Contains(bound.Min) || !p.view.Contains(bound.Max) {
+		ml = clip.MultiLineString(p.view, ml.Clone())
+	}
+	p.z.Reset(box.Dx(), box.Dy())
+	p.z.DrawOp = draw.Over
+	ox, oy := float64(box.Min.X), float64(box.Min.Y)
+	hw := width / 2
+	n := 0
+	for _, ls := range ml {
+		for i := 1; i < len(ls); i++ {
+			x0, y0 := p.vp.ToPixel(ls[i-1])
+			x1, y1 := p.vp.ToPixel(ls[i])
+			dx, dy := x1-x0, y1-y0
+			l := math.Hypot(dx, dy)
+			if l < 1e-9 {
+				continue
+			}
+			// Extend each segment by half the width so joints close.
+			ex, ey := dx/l*hw, dy/l*hw
+			nx, ny := -dy/l*hw, dx/l*hw
+			x0, y0, x1, y1 = x0-ex-ox, y0-ey-oy, x1+ex-ox, y1+ey-oy
+			p.z.MoveTo(float32(x0+nx), float32(y0+ny))
+			p.z.LineTo(float32(x1+nx), float32(y1+ny))
+			p.z.LineTo(float32(x1-nx), float32(y1-ny))
+			p.z.LineTo(float32(x0-nx), float32(y0-ny))
+			p.z.ClosePath()
+			n++
+		}
+	}
+	if n > 0 {
+		p.z.Draw(p.dst, box, image.NewUniform(c), image.Point{})
+	}
+}
+
+// strokeRings outlines every ring of a multipolygon.
+func (p *painter) strokeRings(mp orb.MultiPolygon, bound orb.Bound, width float64, c color.RGBA) {
+	var ml orb.MultiLineString
+	for _, poly := range mp {
+		for _, ring := range poly {
+			ml = append(ml, orb.LineString(ring))
+		}
+	}
+	p.strokeLines(ml, bound, width, c)
+}
+
+// blend composites colour c with coverage a (0..1) over the pixel at offset i.
+func blend(pix []uint8, i int, c color.RGBA, a float64) {
+	if a <= 0 {
+		return
+	}
+	a *= float64(c.A) / 255
+	if a > 1 {
+		a = 1
+	}
+	ia := 1 - a
+	pix[i] = uint8(float64(c.R)*a + float64(pix[i])*ia)
+	pix[i+1] = uint8(float64(c.G)*a + float64(pix[i+1])*ia)
+	pix[i+2] = uint8(float64(c.B)*a + float64(pix[i+2])*ia)
+	pix[i+3] = uint8(255*a + float64(pix[i+3])*ia)
+}
+
+// disc draws an anti-aliased filled circle with an outline of width edgeW.
+// A fill with zero alpha draws only the ring.
+func disc(dst *image.RGBA, cx, cy, r float64, fill color.RGBA, edge color.RGBA, edgeW float64) {
+	b := dst.Bounds()
+	x0, x1 := max(b.Min.X, int(cx-r-1)), min(b.Max.X, int(cx+r+2))
+	y0, y1 := max(b.Min.Y, int(cy-r-1)), min(b.Max.Y, int(cy+r+2))
+	inner := r - edgeW
+	for y := y0; y < y1; y++ {
+		dy := float64(y) + 0.5 - cy
+		i := dst.PixOffset(x0, y)
+		for x := x0; x < x1; x, i = x+1, i+4 {
+			dx := float64(x) + 0.5 - cx
+			d := math.Sqrt(dx*dx + dy*dy)
+			outer := r + 0.5 - d
+			if outer <= 0 {
+				continue
+			}
+			if outer > 1 {
+				outer = 1
+			}
+			in := inner + 0.5 - d
+			if in > 1 {
+				in = 1
+			} else if in < 0 {
+				in = 0
+			}
+			if fill.A > 0 && in > 0 {
+				blend(dst.Pix, i, fill, in)
+			}
+			if edgeW > 0 && outer-in > 0 {
+				blend(dst.Pix, i, edge, outer-in)
+			}
+		}
+	}
+}
+
+// fillRect blends a translucent rectangle.
+func fillRect(dst *image.RGBA, r image.Rectangle, c color.RGBA) {
+	draw.Draw(dst, r.Intersect(dst.Bounds()), image.NewUniform(premul(c)), image.Point{}, draw.Over)
+}
+
+// premul converts a straight-alpha colour to the premultiplied form that
+// image/draw expects from color.RGBA.
+func premul(c color.RGBA) color.RGBA {
+	a := uint32(c.A)
+	return color.RGBA{uint8(uint32(c.R) * a / 255), uint8(uint32(c.G) * a / 255), uint8(uint32(c.B) * a / 255), c.A}
+}

@@ -1,0 +1,109 @@
+package maprender
+
+import (
+	"image"
+	"image/color"
+	"image/draw"
+	"sync"
+
+	"iskbrief/internal/basemap"
+)
+
+// LegendEntry is one colour in the legend.
+type LegendEntry struct {
+	Label string
+	Color color.RGBA
+}
+
+// Options are everything a frame shows besides the basemap.
+type Options struct {
+	Style       Style
+	Markers     []Marker
+	Colors      []color.RGBA  // marker colour per category
+	Legend      []LegendEntry // category legend; empty hides the legend
+	LegendTitle string
+	Selected    int32  // marker index to highlight, -1 for none
+	Attribution string // bottom line: map data and dataset version
+	Title       string // optional title drawn top-left (exports)
+	Overlays    bool   // draw legend, scale bar and attribution
+}
+
+// Renderer draws frames and caches the basemap of the last view, so a frame
+// whose view did not change only redraws the markers, and a pan reuses the
+// cached pixels that are still in view.
+type Renderer struct {
+	Base *basemap.Basemap
+
+	mu    sync.Mutex
+	cache *image.RGBA
+	key   cacheKey
+}
+
+// cacheKey identifies a cached basemap: the same zoom, size, scale and style,
+// at a centre that the cached image covers.
+type cacheKey struct {
+	zoom, scale float64
+	w, h        int
+	style       string
+	vp          Viewport
+}
+
+// cacheMargin is how far beyond the view the basemap is drawn, as a fraction
+// of the view's size, so short pans need no redraw.
+const cacheMargin = 0.5
+
+// NewRenderer returns a renderer over a basemap (nil draws only sea).
+func NewRenderer(bm *basemap.Basemap) *Renderer { return &Renderer{Base: bm} }
+
+// Render draws a full frame into a new image and returns it with its layout.
+func (r *Renderer) Render(vp Viewport, o Options) (*image.RGBA, *Frame) {
+	dst := image.NewRGBA(image.Rect(0, 0, vp.W, vp.H))
+	f := r.RenderInto(dst, vp, o)
+	return dst, f
+}
+
+// RenderInto draws a frame into dst, which must be vp.W×vp.H.
+func (r *Renderer) RenderInto(dst *image.RGBA, vp Viewport, o Options) *Frame {
+	r.drawBaseCached(dst, vp, o.Style)
+	f := Layout(vp, o.Markers)
+	drawItems(dst, f, o.Markers, o.Colors, o.Style, o.Selected)
+	if o.Overlays {
+		drawOverlays(dst, vp, o)
+	}
+	return f
+}
+
+// Layout lays out markers for a view without drawing, for hit tests.
+func (r *Renderer) Layout(vp Viewport, markers []Marker) *Frame { return Layout(vp, markers) }
+
+// drawBaseCached copies the basemap for vp from the cache, redrawing the
+// cache (with a margin around the view) when the view left it.
+func (r *Renderer) drawBaseCached(dst *image.RGBA, vp Viewport, st Style) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	mx, my := int(float64(vp.W)*cacheMargin), int(float64(vp.H)*cacheMargin)
+	k := r.key
+	if r.cache != nil && k.zoom == vp.Zoom && k.scale == vp.Scale && k.w == vp.W && k.h == vp.H && k.style == st.Name {
+		// Where does the view's top-left fall inside the cached image?
+		cx, cy := k.vp.ToPixel(vp.ToWorld(0, 0))
+		ox, oy := int(cx+0.5), int(cy+0.5)
+		if ox >= 0 && oy >= 0 && ox+vp.W <= k.vp.W && oy+vp.H <= k.vp.H {
+			draw.Draw(dst, dst.Bounds(), r.cache, image.Pt(ox, oy), draw.Src)
+			return
+		}
+	}
+	big := vp
+	big.W, big.H = vp.W+2*mx, vp.H+2*my
+	img := image.NewRGBA(image.Rect(0, 0, big.W, big.H))
+	drawBase(img, r.Base, big, st)
+	r.cache = img
+	r.key = cacheKey{zoom: vp.Zoom, scale: vp.Scale, w: vp.W, h: vp.H, style: st.Name, vp: big}
+	draw.Draw(dst, dst.Bounds(), img, image.Pt(mx, my), draw.Src)
+}
+
+// Invalidate drops the cached basemap.
+func (r *Renderer) Invalidate() {
+	r.mu.Lock()
+	r.cache = nil
+	r.mu.Unlock()
+}
