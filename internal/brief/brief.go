@@ -1,0 +1,112 @@
+// Package brief assembles what every view works from: the dataset, its
+// records, the basemap, and the map frame built from a selection. The window
+// and the command line both go through it, so an exported map is the map on
+// screen.
+package brief
+
+import (
+	"fmt"
+	"time"
+
+	"iskbrief/assets"
+	"iskbrief/geodata"
+	"iskbrief/internal/basemap"
+	"iskbrief/internal/dataset"
+	"iskbrief/internal/events"
+	"iskbrief/internal/filter"
+	"iskbrief/internal/maprender"
+	"iskbrief/internal/symbology"
+)
+
+// Model is the data the app shows.
+type Model struct {
+	Data    *dataset.Dataset // the embedded dataset (always present)
+	Records []events.Record  // what the map and charts draw
+	Base    *basemap.Basemap
+	// External names the events file that replaced the embedded events, or "".
+	External string
+}
+
+// Load reads the embedded basemap and dataset. Problems in the embedded data
+// are returned as an error only if nothing could be loaded; the tests keep
+// the embedded data free of problems.
+func Load() (*Model, error) {
+	bm, err := geodata.Load()
+	if err != nil {
+		return nil, fmt.Errorf("embedded basemap: %w", err)
+	}
+	d, probs := dataset.Load(assets.Data)
+	if len(d.Events) == 0 && len(probs) > 0 {
+		return nil, fmt.Errorf("embedded dataset: %w", probs)
+	}
+	return &Model{Data: d, Records: events.FromDataset(d), Base: bm}, nil
+}
+
+// Event returns the dataset event behind record i, or nil for external rows.
+func (m *Model) Event(i int32) *dataset.Event {
+	if i < 0 || int(i) >= len(m.Records) {
+		return nil
+	}
+	if e := m.Records[i].Event; e >= 0 && int(e) < len(m.Data.Events) {
+		return &m.Data.Events[e]
+	}
+	return nil
+}
+
+// Attribution is the line every map carries: basemap credits, and the
+// dataset version or the external file.
+func (m *Model) Attribution() string {
+	src := "Events: ISK Brief dataset " + m.Data.Version
+	if m.External != "" {
+		src = "Events: " + m.External
+	}
+	return geodata.Attribution + " · " + src
+}
+
+// MapView is one selection drawn on the map.
+type MapView struct {
+	Filter   filter.Filter
+	ColorBy  symbology.ColorBy
+	Style    maprender.Style
+	Selected int32 // record index, -1 for none
+	Title    string
+	Overlays bool
+}
+
+// Selection is the result of applying a MapView's filter: the selected
+// record indexes and their markers (marker i is record Index[i]).
+type Selection struct {
+	Index   []int32
+	Markers []maprender.Marker
+}
+
+// Select applies the filter and builds the markers.
+func (m *Model) Select(f filter.Filter, by symbology.ColorBy) Selection {
+	idx := f.Apply(m.Records)
+	return Selection{Index: idx, Markers: symbology.Markers(m.Records, idx, by)}
+}
+
+// Options builds the renderer options for a view over a selection.
+func (m *Model) Options(v MapView, sel Selection) maprender.Options {
+	title, legend := symbology.Legend(v.ColorBy)
+	selected := int32(-1)
+	for i, r := range sel.Index {
+		if r == v.Selected {
+			selected = int32(i)
+			break
+		}
+	}
+	return maprender.Options{
+		Style: v.Style, Markers: sel.Markers, Colors: symbology.Colors(v.ColorBy),
+		Legend: legend, LegendTitle: title, Selected: selected,
+		Attribution: m.Attribution(), Title: v.Title, Overlays: v.Overlays,
+	}
+}
+
+// MapTitle is the default title of an exported map.
+func MapTitle(f filter.Filter, n int) string {
+	return fmt.Sprintf("ISIS-K attacks · %s · %d events", f.String(), n)
+}
+
+// Today is the clock the validation uses; tests may replace it.
+var Today = func() time.Time { return time.Now().UTC() }

@@ -1,0 +1,114 @@
+// Package cli runs the command-line side of iskbrief: check, export and
+// version. It never opens a window, so it works with no display.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// Version information, stamped at build time through cmd/iskbrief.
+var (
+	Version = "dev"
+	Commit  = "unknown"
+	Date    = "unknown"
+)
+
+// Commands lists the subcommands main hands to Run.
+var Commands = []string{"check", "export", "version", "help"}
+
+// usageError is a mistake in the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// Run executes a subcommand and returns the process exit status.
+func Run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return 2
+	}
+	var err error
+	switch args[0] {
+	case "check":
+		err = runCheck(args[1:], stdout, stderr)
+	case "export":
+		err = runExport(args[1:], stdout, stderr)
+	case "version":
+		err = runVersion(stdout)
+	case "help", "-h", "--help":
+		usage(stdout)
+		return 0
+	default:
+		err = usageError{fmt.Sprintf("unknown command %q", args[0])}
+	}
+	var ue usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintln(stderr, "iskbrief:", err)
+		fmt.Fprintln(stderr, "Run 'iskbrief help' for usage.")
+		return 2
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errFound):
+		return 1
+	default:
+		fmt.Fprintln(stderr, "iskbrief:", err)
+		return 1
+	}
+}
+
+// errFound means a check found problems and already printed them.
+var errFound = errors.New("problems found")
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `ISK Brief: ISIS-K attacks on an offline map, with charts and sources.
+
+Usage:
+  iskbrief [--trace] [--style light|dark|projector]   open the app
+  iskbrief check [DIR]                                 validate a data folder (default: the embedded data)
+  iskbrief export map --out FILE.png [options]         render the map without a window
+  iskbrief version                                     print version, commit, build date and dataset version
+
+Export options:
+  --width N --height N        size in pixels (default 1920×1080)
+  --bbox lon1,lat1,lon2,lat2  area to show (default: the whole region)
+  --events FILE.csv           draw these events instead of the embedded ones
+                              (header: event_date,latitude,longitude,fatalities,country)
+  --country AFG,PAK           only these countries
+  --from YEAR --to YEAR       only these years
+  --style light|dark|projector, --color-by target|country|claim, --title TEXT
+`)
+}
+
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+// parseBBox reads "lon1,lat1,lon2,lat2".
+func parseBBox(s string) ([4]float64, error) {
+	var b [4]float64
+	parts := strings.Split(s, ",")
+	if len(parts) != 4 {
+		return b, usageError{fmt.Sprintf("--bbox %q: expected lon1,lat1,lon2,lat2", s)}
+	}
+	for i, p := range parts {
+		v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil {
+			return b, usageError{fmt.Sprintf("--bbox %q: %q is not a number", s, p)}
+		}
+		b[i] = v
+	}
+	if b[0] == b[2] || b[1] == b[3] || b[0] < -180 || b[2] > 180 || b[1] < -85 || b[3] > 85 {
+		return b, usageError{fmt.Sprintf("--bbox %q: expected a non-empty box within ±180 longitude and ±85 latitude", s)}
+	}
+	return b, nil
+}

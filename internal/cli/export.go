@@ -1,0 +1,181 @@
+package cli
+
+import (
+	"image"
+
+	"github.com/paulmach/orb"
+
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"iskbrief/internal/brief"
+	"iskbrief/internal/dataset"
+	"iskbrief/internal/events"
+	"iskbrief/internal/export"
+	"iskbrief/internal/filter"
+	"iskbrief/internal/maprender"
+	"iskbrief/internal/symbology"
+)
+
+func runExport(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return usageError{"export needs a kind: map"}
+	}
+	switch args[0] {
+	case "map":
+		return exportMap(args[1:], stdout, stderr)
+	default:
+		return usageError{fmt.Sprintf("export %q: expected map", args[0])}
+	}
+}
+
+// selectionFlags are the filter flags every export shares.
+type selectionFlags struct {
+	events, country, style, colorBy, title string
+	from, to                               int
+}
+
+func (s *selectionFlags) register(fl interface {
+	StringVar(*string, string, string, string)
+	IntVar(*int, string, int, string)
+}) {
+	fl.StringVar(&s.events, "events", "", "CSV file of events to draw instead of the embedded dataset")
+	fl.StringVar(&s.country, "country", "", "comma-separated ISO3 codes, e.g. AFG,PAK")
+	fl.IntVar(&s.from, "from", 0, "first year")
+	fl.IntVar(&s.to, "to", 0, "last year")
+	fl.StringVar(&s.style, "style", "light", "light, dark or projector")
+	fl.StringVar(&s.colorBy, "color-by", "target", "target, country or claim")
+	fl.StringVar(&s.title, "title", "", "title drawn on the image (default: describes the selection)")
+}
+
+// model loads the embedded model and swaps in an events file if one is named.
+func (s *selectionFlags) model() (*brief.Model, error) {
+	m, err := brief.Load()
+	if err != nil {
+		return nil, err
+	}
+	if s.events != "" {
+		f, err := os.Open(s.events)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read events: %w", err)
+		}
+		defer f.Close()
+		recs, err := events.ReadCSV(f, s.events)
+		if err != nil {
+			return nil, err
+		}
+		m.Records = recs
+		m.External = s.events
+	}
+	return m, nil
+}
+
+func (s *selectionFlags) filter() (filter.Filter, error) {
+	var f filter.Filter
+	if s.country != "" {
+		for _, c := range strings.Split(s.country, ",") {
+			c = strings.ToUpper(strings.TrimSpace(c))
+			if events.CountryCode(c) == events.NoCode {
+				return f, usageError{fmt.Sprintf("--country %q: expected ISO3 codes among %s", c, strings.Join(dataset.Countries, ","))}
+			}
+			f.Countries = append(f.Countries, c)
+		}
+	}
+	if s.from != 0 && s.to != 0 && s.from > s.to {
+		return f, usageError{fmt.Sprintf("--from %d is after --to %d", s.from, s.to)}
+	}
+	for _, y := range []int{s.from, s.to} {
+		if y != 0 && (y < 1970 || y > time.Now().Year()+1) {
+			return f, usageError{fmt.Sprintf("year %d: expected a year such as 2021", y)}
+		}
+	}
+	f.From, f.To = filter.YearRange(s.from, s.to)
+	return f, nil
+}
+
+func (s *selectionFlags) colorScheme() (symbology.ColorBy, error) {
+	for _, b := range symbology.Schemes {
+		if string(b) == s.colorBy {
+			return b, nil
+		}
+	}
+	return "", usageError{fmt.Sprintf("--color-by %q: expected target, country or claim", s.colorBy)}
+}
+
+func (s *selectionFlags) mapStyle() (maprender.Style, error) {
+	switch s.style {
+	case "light", "dark", "projector":
+		return maprender.StyleByName(s.style), nil
+	}
+	return maprender.Style{}, usageError{fmt.Sprintf("--style %q: expected light, dark or projector", s.style)}
+}
+
+func exportMap(args []string, stdout, stderr io.Writer) error {
+	fl := newFlags("export map", stderr)
+	var sel selectionFlags
+	sel.register(fl)
+	out := fl.String("out", "", "output PNG file")
+	w := fl.Int("width", 1920, "width in pixels")
+	h := fl.Int("height", 1080, "height in pixels")
+	bbox := fl.String("bbox", "", "lon1,lat1,lon2,lat2")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return usageError{"export map needs --out FILE.png"}
+	}
+	if *w < 200 || *h < 150 || *w > 8192 || *h > 8192 {
+		return usageError{fmt.Sprintf("size %d×%d: expected 200×150 to 8192×8192", *w, *h)}
+	}
+	area := maprender.Region
+	if *bbox != "" {
+		b, err := parseBBox(*bbox)
+		if err != nil {
+			return err
+		}
+		area = maprender.Bounds(b[0], b[1], b[2], b[3])
+	}
+	f, err := sel.filter()
+	if err != nil {
+		return err
+	}
+	by, err := sel.colorScheme()
+	if err != nil {
+		return err
+	}
+	st, err := sel.mapStyle()
+	if err != nil {
+		return err
+	}
+	m, err := sel.model()
+	if err != nil {
+		return err
+	}
+	img, n := RenderMap(m, f, by, st, area, *w, *h, sel.title)
+	if err := export.WritePNG(*out, img); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s (%d×%d, %d events)\n", *out, *w, *h, n)
+	return nil
+}
+
+// ExportScale makes text and markers on an exported image as large, relative
+// to the picture, as on a 720-pixel-high screen, so a 1080p or 4K slide reads
+// from the back of a room.
+func ExportScale(w, h int) float64 { return max(1, float64(min(w*9/16, h))/720) }
+
+// RenderMap draws a selection of the model over an area, for export. It
+// returns the image and the number of events selected.
+func RenderMap(m *brief.Model, f filter.Filter, by symbology.ColorBy, st maprender.Style, area orb.Bound, w, h int, title string) (*image.RGBA, int) {
+	sel := m.Select(f, by)
+	if title == "" {
+		title = brief.MapTitle(f, len(sel.Index))
+	}
+	vp := maprender.FitBound(area, w, h, ExportScale(w, h))
+	o := m.Options(brief.MapView{Filter: f, ColorBy: by, Style: st, Selected: -1, Title: title, Overlays: true}, sel)
+	img, _ := maprender.NewRenderer(m.Base).Render(vp, o)
+	return img, len(sel.Index)
+}
