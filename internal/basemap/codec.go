@@ -19,7 +19,7 @@ import (
 //	        rivers (lines), cities; each is a count followed by its items
 //	crc32 (IEEE) of everything before it, 4 bytes little-endian
 //
-// Coordinates are quantised to 1/2^28 of a projected unit (~0.15 m at the
+// Coordinates are quantised to 1/2^26 of a projected unit (~0.6 m at the
 // equator). Geometry coordinates are zigzag deltas from a cursor that runs
 // through the whole file; labels, bounds and city positions are absolute.
 // A ring is written as (n<<1 | closed) and n points; a closed ring's repeated
@@ -28,7 +28,7 @@ import (
 const (
 	magic      = "ISKBMAP"
 	version    = 1
-	quantScale = 1 << 28
+	quantScale = 1 << 26
 )
 
 // ErrCorrupt is wrapped by every Decode error about malformed data.

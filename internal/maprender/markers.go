@@ -1,9 +1,11 @@
 package maprender
 
 import (
+	"cmp"
 	"image"
 	"image/color"
 	"math"
+	"slices"
 	"strconv"
 )
 
@@ -134,9 +136,56 @@ func Layout(vp Viewport, markers []Marker) *Frame {
 			}
 			f.Items = append(f.Items, it)
 		}
+		f.Items = mergeOverlapping(f.Items, scale)
 	}
 	f.index()
 	return f
+}
+
+// mergeOverlapping merges items whose circles overlap heavily. Grid cells
+// cut clusters at arbitrary lines; this pass joins markers that straddle a
+// cell edge so two attacks a street apart never hide each other.
+func mergeOverlapping(items []Item, scale float64) []Item {
+	if len(items) < 2 {
+		return items
+	}
+	// Biggest first, so small items fold into big ones.
+	slices.SortFunc(items, func(a, b Item) int { return cmp.Compare(b.Count, a.Count) })
+	cell := float32(clusterCell * scale)
+	type key struct{ x, y int32 }
+	grid := map[key][]int{}
+	out := items[:0:0]
+	for _, it := range items {
+		kx, ky := int32(it.X/cell), int32(it.Y/cell)
+		merged := false
+		for dy := int32(-1); dy <= 1 && !merged; dy++ {
+			for dx := int32(-1); dx <= 1 && !merged; dx++ {
+				for _, j := range grid[key{kx + dx, ky + dy}] {
+					o := &out[j]
+					d := math.Hypot(float64(o.X-it.X), float64(o.Y-it.Y))
+					if d >= float64(o.R+it.R)*0.6 {
+						continue
+					}
+					n := float32(o.Count + it.Count)
+					o.X = (o.X*float32(o.Count) + it.X*float32(it.Count)) / n
+					o.Y = (o.Y*float32(o.Count) + it.Y*float32(it.Count)) / n
+					o.Count += it.Count
+					o.Killed += it.Killed
+					for c := range o.mix {
+						o.mix[c] += it.mix[c]
+					}
+					o.R = float32(clusterRadius(o.Count, scale))
+					merged = true
+					break
+				}
+			}
+		}
+		if !merged {
+			grid[key{kx, ky}] = append(grid[key{kx, ky}], len(out))
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 // index builds the hit-test grid.

