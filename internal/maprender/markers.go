@@ -59,8 +59,10 @@ func MarkerRadius(killed int32, scale float64) float64 {
 	return (minRadius + radiusPerSqr*math.Sqrt(float64(max(killed, 0)))) * scale
 }
 
+// clusterRadius grows with the log of the count and stops at half a
+// cluster cell, so clusters never pave over the map.
 func clusterRadius(count int32, scale float64) float64 {
-	return (11 + 4*math.Log2(float64(count))) * scale
+	return math.Min(10+3*math.Log2(float64(count)), clusterCell/2+2) * scale
 }
 
 // Layout decides what to draw: it culls markers outside the view and, unless
@@ -254,7 +256,7 @@ func drawItems(dst *image.RGBA, f *Frame, markers []Marker, colors []color.RGBA,
 			} else {
 				fill := c
 				fill.A = 0xe0
-				disc(dst, x, y, r, fill, st.MarkerEdge, 1.1*s)
+				stamp(dst, x, y, circleSprite(r, 1.1*s), fill, st.MarkerEdge)
 			}
 			continue
 		}
@@ -304,37 +306,31 @@ func drawCluster(dst *image.RGBA, it Item, colors []color.RGBA, st Style, s floa
 	for _, n := range it.mix {
 		total += float64(n)
 	}
-	// Donut of category shares, clockwise from 12 o'clock.
-	b := dst.Bounds()
-	x0, x1 := max(b.Min.X, int(x-r-1)), min(b.Max.X, int(x+r+2))
-	y0, y1 := max(b.Min.Y, int(y-r-1)), min(b.Max.Y, int(y+r+2))
-	for py := y0; py < y1; py++ {
-		dy := float64(py) + 0.5 - y
-		i := dst.PixOffset(x0, py)
-		for px := x0; px < x1; px, i = px+1, i+4 {
-			dx := float64(px) + 0.5 - x
-			d := math.Sqrt(dx*dx + dy*dy)
-			cov := math.Min(1, r+0.5-d)
-			if cov <= 0 || d < r-band-0.5 {
-				continue
-			}
-			inner := math.Min(1, math.Max(0, d-(r-band)+0.5))
-			ang := math.Atan2(dx, -dy)
-			if ang < 0 {
-				ang += 2 * math.Pi
-			}
-			share := ang / (2 * math.Pi) * total
-			cat := 0
-			for acc := 0.0; cat < len(it.mix); cat++ {
-				acc += float64(it.mix[cat])
-				if share < acc {
-					break
-				}
-			}
-			blend(dst.Pix, i, colorOf(colors, uint8(min(cat, 7))), math.Min(cov, inner))
-		}
+	// Donut of category shares, clockwise from 12 o'clock: the outline of
+	// a circle template, coloured by each texel's angle.
+	var bounds [8]uint32 // cumulative share boundaries in 1/65536 turns
+	acc := 0.0
+	for c, n := range it.mix {
+		acc += float64(n)
+		bounds[c] = uint32(acc / math.Max(total, 1) * 65536)
 	}
-	disc(dst, x, y, r-band+0.5, st.ClusterFill, st.Halo, 1.2*s)
+	b := dst.Bounds()
+	ox, oy := int(math.Floor(x)), int(math.Floor(y))
+	for _, t := range circleSprite(r, band) {
+		if t.edge == 0 {
+			continue
+		}
+		px, py := ox+int(t.dx), oy+int(t.dy)
+		if px < b.Min.X || py < b.Min.Y || px >= b.Max.X || py >= b.Max.Y {
+			continue
+		}
+		cat := 0
+		for cat < 7 && uint32(t.turn) >= bounds[cat] {
+			cat++
+		}
+		blendW(dst.Pix, dst.PixOffset(px, py), colorOf(colors, uint8(cat)), t.edge)
+	}
+	stamp(dst, x, y, circleSprite(r-band+0.5, 1.2*s), st.ClusterFill, st.Halo)
 	label := strconv.Itoa(int(it.Count))
 	ts := TextStyle{Size: math.Max(12*s, (r-band)*0.85), Bold: true, Color: st.Halo}
 	w, a, _ := measure(ts, label)

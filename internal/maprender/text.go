@@ -86,25 +86,67 @@ func haloRadius(ts TextStyle) int {
 }
 
 // drawText draws s with its baseline-left at (x, y), with a halo if the style
-// has one. The glyphs are rasterised once into a mask; the halo is that mask
-// dilated, so a halo costs no extra glyph rendering.
+// has one. Glyphs are rasterised once per (text, size) into a cached mask;
+// the halo is that mask dilated, so repeated labels (cluster counts, legend
+// rows) cost two mask blits.
 func drawText(dst *image.RGBA, ts TextStyle, s string, x, y int) {
-	r := textRect(ts, s, x, y)
-	clip := r.Intersect(dst.Bounds())
-	if clip.Empty() || s == "" {
+	if s == "" {
 		return
 	}
-	mask := image.NewAlpha(r)
+	tm := textMask(ts, s)
+	r := tm.mask.Bounds().Add(image.Pt(x, y))
+	clip := r.Intersect(dst.Bounds())
+	if clip.Empty() {
+		return
+	}
+	mp := clip.Min.Sub(image.Pt(x, y))
+	if tm.halo != nil {
+		draw.DrawMask(dst, clip, image.NewUniform(ts.Halo), image.Point{}, tm.halo, mp, draw.Over)
+	}
+	draw.DrawMask(dst, clip, image.NewUniform(ts.Color), image.Point{}, tm.mask, mp, draw.Over)
+}
+
+type maskKey struct {
+	s    string
+	size int
+	bold bool
+	halo int
+}
+
+type maskEntry struct{ mask, halo *image.Alpha }
+
+var (
+	maskMu    sync.Mutex
+	maskCache = map[maskKey]maskEntry{}
+)
+
+// textMask returns the glyph mask (and halo mask) of s positioned relative
+// to its baseline-left origin.
+func textMask(ts TextStyle, s string) maskEntry {
+	k := maskKey{s, int(math.Round(ts.Size * 4)), ts.Bold, haloRadius(ts)}
+	maskMu.Lock()
+	e, ok := maskCache[k]
+	maskMu.Unlock()
+	if ok {
+		return e
+	}
+	r := textRect(ts, s, 0, 0)
+	e.mask = image.NewAlpha(r)
 	f := face(ts.Bold, ts.Size)
 	faceMu.Lock()
-	d := font.Drawer{Dst: mask, Src: image.Opaque, Face: f, Dot: fixed.P(x, y)}
+	d := font.Drawer{Dst: e.mask, Src: image.Opaque, Face: f, Dot: fixed.P(0, 0)}
 	d.DrawString(s)
 	faceMu.Unlock()
-	if rad := haloRadius(ts); rad > 0 {
-		halo := dilate(mask, rad)
-		draw.DrawMask(dst, clip, image.NewUniform(ts.Halo), image.Point{}, halo, clip.Min, draw.Over)
+	if k.halo > 0 {
+		e.halo = dilate(e.mask, k.halo)
 	}
-	draw.DrawMask(dst, clip, image.NewUniform(ts.Color), image.Point{}, mask, clip.Min, draw.Over)
+	maskMu.Lock()
+	if len(maskCache) > 8192 { // labels of a long session: start afresh
+		maskCache = map[maskKey]maskEntry{}
+	}
+	maskCache[k] = e
+	maskMu.Unlock()
+	return e
 }
 
 // dilate grows a mask by rad pixels (a square structuring element, applied as

@@ -1,0 +1,120 @@
+package events
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestReadCSV(t *testing.T) {
+	in := "\ufeffcountry,event_date,latitude,longitude,fatalities,extra\n" +
+		"AFG,2021-08-26,34.5660,69.2250,183,x\n" +
+		"\"Pakistan\",2023-07-30,34.67,71.51,,\"a, b\"\r\n" +
+		"\n" +
+		"Kazakhstan,2024-02-29,43.2,76.9,1,y\n"
+	recs, err := ReadCSV(strings.NewReader(in), "t.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 3 {
+		t.Fatalf("%d records, want 3", len(recs))
+	}
+	r := recs[0]
+	if r.Time() != time.Date(2021, 8, 26, 0, 0, 0, 0, time.UTC) || r.Killed != 183 || r.Country != CountryCode("AFG") || r.Event != -1 {
+		t.Errorf("record 0 = %+v", r)
+	}
+	if recs[1].Killed != -1 || recs[1].Country != CountryCode("PAK") {
+		t.Errorf("record 1 = %+v, want unknown killed and PAK", recs[1])
+	}
+	if recs[2].Country != NoCode || recs[2].Year() != 2024 {
+		t.Errorf("record 2 = %+v, want an unknown country in 2024", recs[2])
+	}
+}
+
+func TestReadCSVBadRowsReportLines(t *testing.T) {
+	in := CSVHeader + "\n" +
+		"2021-08-26,34.5,69.2,1,AFG\n" +
+		"2021-02-30,34.5,69.2,1,AFG\n" + // line 3: no such day
+		"2021-08-26,94.5,69.2,1,AFG\n" + // line 4: latitude out of range
+		"2021-08-26,0,0,1,AFG\n" + // line 5: null island
+		"2021-08-26,34.5,69.2,-4,AFG\n" + // line 6
+		"2021-08-26,34.5,69.2\n" // line 7: short row
+	_, err := ReadCSV(strings.NewReader(in), "bad.csv")
+	var re *RowErrors
+	if !errors.As(err, &re) {
+		t.Fatalf("error %v, want RowErrors", err)
+	}
+	msg := err.Error()
+	for _, want := range []string{"bad.csv:3: event_date", "bad.csv:4: latitude", "bad.csv:5: coordinates 0,0", "bad.csv:6: fatalities", "bad.csv:7: 3 fields, expected 5"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("missing %q in:\n%s", want, msg)
+		}
+	}
+	if strings.Contains(msg, "bad.csv:2:") {
+		t.Errorf("good line 2 reported:\n%s", msg)
+	}
+}
+
+func TestReadCSVRefusesEmptyAndWrongHeader(t *testing.T) {
+	if _, err := ReadCSV(strings.NewReader(CSVHeader+"\n"), "e.csv"); err == nil || !strings.Contains(err.Error(), "no events") {
+		t.Errorf("empty file: %v", err)
+	}
+	if _, err := ReadCSV(strings.NewReader("date,lat,lon\n2020-01-01,1,2\n"), "h.csv"); err == nil || !strings.Contains(err.Error(), `h.csv:1: missing column "event_date"`) {
+		t.Errorf("wrong header: %v", err)
+	}
+}
+
+func TestDaysFromCivilMatchesTime(t *testing.T) {
+	for _, d := range []time.Time{
+		time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2000, 2, 29, 0, 0, 0, 0, time.UTC),
+		time.Date(2024, 3, 22, 0, 0, 0, 0, time.UTC), time.Date(1969, 12, 31, 0, 0, 0, 0, time.UTC),
+	} {
+		if got, want := daysFromCivil(d.Year(), int(d.Month()), d.Day()), DayOf(d); got != want {
+			t.Errorf("%v: %d, want %d", d, got, want)
+		}
+	}
+}
+
+func FuzzReadCSV(f *testing.F) {
+	f.Add([]byte(CSVHeader + "\n2021-08-26,34.5,69.2,1,AFG\n"))
+	f.Add([]byte(CSVHeader + "\n\"2021-08-26\",34.5,69.2,,\"Iran\"\n"))
+	f.Add([]byte("event_date\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		recs, err := ReadCSV(bytes.NewReader(b), "f.csv")
+		if err == nil && len(recs) == 0 {
+			t.Fatal("no error and no records")
+		}
+		for _, r := range recs {
+			if r.Lat < -90 || r.Lat > 90 || r.Lon < -180 || r.Lon > 180 {
+				t.Fatalf("out-of-range record accepted: %+v", r)
+			}
+		}
+	})
+}
+
+// SyntheticCSV builds an n-row events file spread over the region.
+func SyntheticCSV(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString(CSVHeader + "\n")
+	countries := []string{"AFG", "PAK", "IRN", "TUR", "RUS"}
+	for i := range n {
+		// A deterministic scatter: not random, so runs are comparable.
+		lat := 25 + float64((i*7919)%3000)/100
+		lon := 30 + float64((i*104729)%4500)/100
+		fmt.Fprintf(&b, "%04d-%02d-%02d,%.4f,%.4f,%d,%s\n", 2015+i%11, 1+i%12, 1+i%28, lat, lon, i%50, countries[i%5])
+	}
+	return b.Bytes()
+}
+
+func BenchmarkReadCSV1M(b *testing.B) {
+	data := SyntheticCSV(1_000_000)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := ReadCSV(bytes.NewReader(data), "bench.csv"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
