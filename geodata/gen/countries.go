@@ -61,10 +61,11 @@ func (t *topology) withArcs(arcs [][]orb.Point) *topology {
 	return &c
 }
 
-// arcUse counts how many times each arc is used by the polygons of geoms.
-func arcUse(geoms []topoGeom) (map[int]int, map[int]int, error) {
+// arcUse counts how many times each arc is used by the polygons of geoms and
+// lists the geometries using it (in geometry order).
+func arcUse(geoms []topoGeom) (map[int]int, map[int][]int, error) {
 	use := map[int]int{}
-	owner := map[int]int{} // arc -> index of the (last) geometry using it
+	owners := map[int][]int{} // arc -> indexes of the geometries using it
 	for gi := range geoms {
 		g := &geoms[gi]
 		idx, err := polygonArcIndexes(g)
@@ -76,10 +77,12 @@ func arcUse(geoms []topoGeom) (map[int]int, map[int]int, error) {
 				i = ^i
 			}
 			use[i]++
-			owner[i] = gi
+			if o := owners[i]; len(o) == 0 || o[len(o)-1] != gi {
+				owners[i] = append(o, gi)
+			}
 		}
 	}
-	return use, owner, nil
+	return use, owners, nil
 }
 
 func polygonArcIndexes(g *topoGeom) ([]int, error) {
@@ -149,21 +152,47 @@ func dedupRing(r orb.Ring) orb.Ring {
 	return out
 }
 
-// countriesAndCoast builds the country features and the coastline (one Line
-// per country with a coast in the region).
-func countriesAndCoast(path string) ([]basemap.Feature, []basemap.Line, error) {
+// clipArc clips one simplified arc to the box and appends the pieces that
+// are still worth drawing at the level.
+func clipArc(dst orb.MultiLineString, box orb.Bound, arc []orb.Point, level int) orb.MultiLineString {
+	ls := orb.LineString(arc)
+	if len(ls) < 2 || !box.Intersects(ls.Bound()) {
+		return dst
+	}
+	for _, part := range clip.LineString(box, ls.Clone()) {
+		if len(part) < 2 {
+			continue
+		}
+		if level > 0 {
+			b := part.Bound()
+			tol := basemap.Tolerance(level)
+			if b.Max[0]-b.Min[0] < tol && b.Max[1]-b.Min[1] < tol {
+				continue
+			}
+		}
+		dst = append(dst, part)
+	}
+	return dst
+}
+
+// countriesAndCoast builds the country features, the coastline (one Line
+// per country with a coast in the region) and the land borders (one Line per
+// pair of neighbours, named "ISO3A-ISO3B" in code order). Borders and coast
+// are the very arcs the country polygons are assembled from, so they coincide
+// with the polygons at every level.
+func countriesAndCoast(path string) ([]basemap.Feature, []basemap.Line, []basemap.Line, error) {
 	topo, err := readTopology(path)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	geoms, err := topo.object("countries")
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	arcs := simplifyArcs(topo)
-	use, owner, err := arcUse(geoms)
+	use, owners, err := arcUse(geoms)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	box := projectedRegion()
 
@@ -179,7 +208,7 @@ func countriesAndCoast(path string) ([]basemap.Feature, []basemap.Line, error) {
 		g := &geoms[gi]
 		raw, err := topo.multiPolygon(g)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", path, err)
+			return nil, nil, nil, fmt.Errorf("%s: %w", path, err)
 		}
 		if len(raw) == 0 || !raw.Bound().Intersects(region) {
 			continue
@@ -188,7 +217,7 @@ func countriesAndCoast(path string) ([]basemap.Feature, []basemap.Line, error) {
 		for l := range geom {
 			mp, err := topo.withArcs(arcs[l]).multiPolygon(g)
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			geom[l] = clipProjected(mp, l)
 		}
@@ -218,37 +247,40 @@ func countriesAndCoast(path string) ([]basemap.Feature, []basemap.Line, error) {
 		coastOf[gi] = c
 	}
 	if len(missing) > 0 {
-		return nil, nil, fmt.Errorf("no ISO3 code for countries in the region: %s", strings.Join(missing, ", "))
+		return nil, nil, nil, fmt.Errorf("no ISO3 code for countries in the region: %s", strings.Join(missing, ", "))
 	}
 
-	// Coast: arcs used by a single polygon, in arc order for determinism.
-	var coastArcs []int
+	// Coast: arcs used by a single polygon; borders: arcs shared by two
+	// different countries. Both in arc order for determinism.
+	borders := map[string]*[basemap.Levels]orb.MultiLineString{}
 	for i := range arcs[0] {
-		if use[i] == 1 {
-			if _, ok := coastOf[owner[i]]; ok {
-				coastArcs = append(coastArcs, i)
-			}
-		}
-	}
-	for _, i := range coastArcs {
-		c := coastOf[owner[i]]
-		for l := range arcs {
-			ls := orb.LineString(arcs[l][i])
-			if len(ls) < 2 || !box.Intersects(ls.Bound()) {
+		o := owners[i]
+		switch {
+		case use[i] == 1:
+			c, ok := coastOf[o[0]]
+			if !ok {
 				continue
 			}
-			for _, part := range clip.LineString(box, ls.Clone()) {
-				if len(part) < 2 {
-					continue
-				}
-				if l > 0 {
-					b := part.Bound()
-					tol := basemap.Tolerance(l)
-					if b.Max[0]-b.Min[0] < tol && b.Max[1]-b.Min[1] < tol {
-						continue
-					}
-				}
-				c.coast[l] = append(c.coast[l], part)
+			for l := range arcs {
+				c.coast[l] = clipArc(c.coast[l], box, arcs[l][i], l)
+			}
+		case len(o) == 2:
+			a, okA := coastOf[o[0]]
+			b, okB := coastOf[o[1]]
+			if !okA || !okB || a.code == b.code {
+				continue
+			}
+			name := a.code + "-" + b.code
+			if b.code < a.code {
+				name = b.code + "-" + a.code
+			}
+			g := borders[name]
+			if g == nil {
+				g = new([basemap.Levels]orb.MultiLineString)
+				borders[name] = g
+			}
+			for l := range arcs {
+				g[l] = clipArc(g[l], box, arcs[l][i], l)
 			}
 		}
 	}
@@ -277,5 +309,17 @@ func countriesAndCoast(path string) ([]basemap.Feature, []basemap.Line, error) {
 			coast = append(coast, basemap.Line{Bound: boundOfLines(c.coast[0]), Geom: c.coast})
 		}
 	}
-	return feats, coast, nil
+	names := make([]string, 0, len(borders))
+	for name := range borders {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var border []basemap.Line
+	for _, name := range names {
+		g := borders[name]
+		if len(g[0]) > 0 {
+			border = append(border, basemap.Line{Name: name, Bound: boundOfLines(g[0]), Geom: *g})
+		}
+	}
+	return feats, coast, border, nil
 }

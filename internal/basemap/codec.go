@@ -10,13 +10,14 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// File format (version 1), all integers unsigned LEB128 varints unless said:
+// File format (version 2; version 1 had no borders section), all integers unsigned LEB128 varints unless said:
 //
 //	"ISKBMAP" version(1 byte)
 //	header: totals of points, rings, polygons and line strings over the whole
 //	        file (so the decoder allocates each kind once), then the region bound
 //	sections, in order: countries, provinces, lakes (features), coastlines,
-//	        rivers (lines), cities; each is a count followed by its items
+//	        borders, rivers (lines), cities; each is a count followed by its
+//	        items
 //	crc32 (IEEE) of everything before it, 4 bytes little-endian
 //
 // Coordinates are quantised to 1/2^26 of a projected unit (~0.6 m at the
@@ -27,12 +28,16 @@ import (
 
 const (
 	magic      = "ISKBMAP"
-	version    = 1
+	version    = 2
 	quantScale = 1 << 26
 )
 
 // ErrCorrupt is wrapped by every Decode error about malformed data.
 var ErrCorrupt = errors.New("basemap: corrupt or truncated data")
+
+// ErrVersion is wrapped by the Decode error for a file of another format
+// version than this build reads.
+var ErrVersion = errors.New("basemap: unsupported format version")
 
 // ---------------------------------------------------------------- encoding
 
@@ -130,6 +135,7 @@ func Encode(b *Basemap) ([]byte, error) {
 	t.features(b.Provinces)
 	t.features(b.Lakes)
 	t.lineSet(b.Coastlines)
+	t.lineSet(b.Borders)
 	t.lineSet(b.Rivers)
 
 	e := &encoder{buf: make([]byte, 0, 1<<20)}
@@ -160,7 +166,7 @@ func Encode(b *Basemap) ([]byte, error) {
 			}
 		}
 	}
-	for _, ls := range [][]Line{b.Coastlines, b.Rivers} {
+	for _, ls := range [][]Line{b.Coastlines, b.Borders, b.Rivers} {
 		e.uvarint(uint64(len(ls)))
 		for i := range ls {
 			l := &ls[i]
@@ -469,7 +475,11 @@ func Decode(data []byte) (*Basemap, error) {
 		return nil, fmt.Errorf("%w: not a basemap file (bad magic)", ErrCorrupt)
 	}
 	if v := data[len(magic)]; v != version {
-		return nil, fmt.Errorf("basemap: unsupported format version %d (want %d)", v, version)
+		hint := "regenerate it with scripts/geodata.sh"
+		if v > version {
+			hint = "update the program"
+		}
+		return nil, fmt.Errorf("%w: data is version %d, this build reads version %d (%s)", ErrVersion, v, version, hint)
 	}
 	body := data[:len(data)-4]
 	if crc32.ChecksumIEEE(body) != binary.LittleEndian.Uint32(data[len(data)-4:]) {
@@ -500,6 +510,7 @@ func Decode(data []byte) (*Basemap, error) {
 	b.Provinces = d.features()
 	b.Lakes = d.features()
 	b.Coastlines = d.lineSet()
+	b.Borders = d.lineSet()
 	b.Rivers = d.lineSet()
 	b.Cities = d.cities()
 	if d.err != nil {

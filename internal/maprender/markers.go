@@ -238,9 +238,13 @@ func drawItems(dst *image.RGBA, f *Frame, markers []Marker, colors []color.RGBA,
 	}
 	sortByRadiusDesc(order, f.Items)
 	s := f.VP.Scale
+	top, bottom := float64(dst.Rect.Min.Y), float64(dst.Rect.Max.Y)
 	for _, i := range order {
 		it := f.Items[i]
 		x, y, r := float64(it.X), float64(it.Y), float64(it.R)
+		if reach := r + 40*s; y+reach < top || y-reach > bottom {
+			continue // outside this band (rings reach beyond the marker)
+		}
 		if it.Count == 1 {
 			m := markers[it.Index]
 			c := colorOf(colors, m.Category)

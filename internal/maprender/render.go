@@ -66,7 +66,22 @@ func (r *Renderer) Render(vp Viewport, o Options) (*image.RGBA, *Frame) {
 func (r *Renderer) RenderInto(dst *image.RGBA, vp Viewport, o Options) *Frame {
 	r.drawBaseCached(dst, vp, o.Style)
 	f := Layout(vp, o.Markers)
-	drawItems(dst, f, o.Markers, o.Colors, o.Style, o.Selected)
+	// Markers are drawn in two horizontal bands at once (the machine
+	// has at least two cores); each band clips to itself, so the result is
+	// the same as one pass.
+	var wg sync.WaitGroup
+	mid := dst.Rect.Min.Y + dst.Rect.Dy()/2
+	for _, band := range []image.Rectangle{
+		image.Rect(dst.Rect.Min.X, dst.Rect.Min.Y, dst.Rect.Max.X, mid),
+		image.Rect(dst.Rect.Min.X, mid, dst.Rect.Max.X, dst.Rect.Max.Y),
+	} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			drawItems(dst.SubImage(band).(*image.RGBA), f, o.Markers, o.Colors, o.Style, o.Selected)
+		}()
+	}
+	wg.Wait()
 	if o.Overlays {
 		drawOverlays(dst, vp, o)
 	}

@@ -22,7 +22,7 @@ type Viewport struct {
 
 // Region is the area the app shows: Istanbul to western China, the Arabian
 // Sea to Moscow.
-var Region = Bounds(24, 22, 78, 58)
+var Region = Bounds(23, 20, 80, 60)
 
 // Bounds returns the projected bound of a lon/lat box. Projected y grows
 // southward, so the north edge becomes Min.
@@ -32,7 +32,7 @@ func Bounds(lon1, lat1, lon2, lat2 float64) orb.Bound {
 
 // Limit is the extent of the embedded basemap (the generator clips to it).
 // Views never show beyond it, so no edge of the data is ever visible.
-var Limit = Bounds(20, 15, 90, 62)
+var Limit = Bounds(5, 5, 115, 66)
 
 // Zoom limits in logical pixels per unit: from a whole-Eurasia view down to
 // city streets (about 40 m per pixel at Kabul's latitude).

@@ -58,9 +58,9 @@ var TargetColors = []color.RGBA{
 
 // ClaimColors is indexed like events.Claims: claimed, attributed, disputed.
 var ClaimColors = []color.RGBA{
-	maprender.Palette[0],
-	maprender.Palette[1],
-	maprender.Palette[5],
+	maprender.Palette[0], // vermillion
+	maprender.Palette[2], // reddish purple
+	maprender.Palette[5], // sky blue
 }
 
 // Other is the colour of an unknown category.
