@@ -1,0 +1,124 @@
+package cli
+
+import (
+	"bytes"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func run(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := Run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestCheckEmbeddedAndFolder(t *testing.T) {
+	if code, out, errs := run("check"); code != 0 || !strings.Contains(out, "OK") {
+		t.Fatalf("check: %d %q %q", code, out, errs)
+	}
+	if code, out, _ := run("check", "../../assets/data"); code != 0 || !strings.Contains(out, "events") {
+		t.Fatalf("check assets/data: %d %q", code, out)
+	}
+}
+
+func TestCheckCatchesABrokenCopy(t *testing.T) {
+	dir := t.TempDir()
+	ents, _ := os.ReadDir("../../assets/data")
+	for _, e := range ents {
+		b, _ := os.ReadFile(filepath.Join("../../assets/data", e.Name()))
+		os.WriteFile(filepath.Join(dir, e.Name()), b, 0o644)
+	}
+	// Move the first event to Paris and cite a source that does not exist.
+	p := filepath.Join(dir, "events.csv")
+	b, _ := os.ReadFile(p)
+	lines := strings.SplitN(string(b), "\n", 4)
+	f := strings.Split(lines[1], ",")
+	second := strings.Split(lines[2], ",")[0]
+	lines[1] = strings.Replace(lines[1], f[0]+","+f[1], f[0]+",2015-13-40", 1)
+	os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o644)
+	os.WriteFile(filepath.Join(dir, "reports.csv"), append(mustRead(t, filepath.Join(dir, "reports.csv")), []byte(second+",nobody,1,,,\n")...), 0o644)
+
+	code, out, _ := run("check", dir)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1; output:\n%s", code, out)
+	}
+	for _, want := range []string{dir + "/events.csv:2: " + f[0] + ": date \"2015-13-40\" is not a date", dir + "/reports.csv:", "source \"nobody\" does not exist", "problem(s)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func mustRead(t *testing.T, p string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestExportMap(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "map.png")
+	code, stdout, stderr := run("export", "map", "--out", out, "--width", "800", "--height", "450", "--country", "AFG", "--from", "2021", "--to", "2021")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() != 800 || b.Dy() != 450 {
+		t.Errorf("size %v, want 800×450", b)
+	}
+	if !strings.Contains(stdout, "events)") {
+		t.Errorf("stdout %q", stdout)
+	}
+}
+
+func TestExportMapRejectsBadInput(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("event_date,latitude,longitude,fatalities,country\n2021-08-26,34.5,69.2,1,AFG\n2021-08-26,34.5,north,1,AFG\n"), 0o644)
+	empty := filepath.Join(dir, "empty.csv")
+	os.WriteFile(empty, []byte("event_date,latitude,longitude,fatalities,country\n"), 0o644)
+	out := filepath.Join(dir, "m.png")
+	cases := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"export", "map", "--out", out, "--events", bad}, 1, "bad.csv:3: latitude"},
+		{[]string{"export", "map", "--out", out, "--events", empty}, 1, "no events"},
+		{[]string{"export", "map", "--out", out, "--bbox", "1,2,3"}, 2, "expected lon1,lat1,lon2,lat2"},
+		{[]string{"export", "map", "--out", out, "--country", "XYZ"}, 2, "expected ISO3 codes"},
+		{[]string{"export", "map"}, 2, "needs --out"},
+		{[]string{"export", "map", "--out", filepath.Join(dir, "no", "such", "dir.png")}, 1, "cannot write"},
+		{[]string{"frobnicate"}, 2, "unknown command"},
+	}
+	for _, c := range cases {
+		code, _, stderr := run(c.args...)
+		if code != c.code || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", c.args, code, stderr, c.code, c.want)
+		}
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Error("a failed export left a file behind")
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, out, _ := run("version")
+	if code != 0 || !strings.Contains(out, "dataset 20") || !strings.Contains(out, "commit") {
+		t.Errorf("version: %d %q", code, out)
+	}
+}
