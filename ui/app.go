@@ -20,10 +20,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"iskbrief/assets"
+	"iskbrief/internal/basemap"
 	"iskbrief/internal/brief"
 	"iskbrief/internal/cli"
 	"iskbrief/internal/dataset"
 	"iskbrief/internal/export"
+	"iskbrief/internal/filter"
 	"iskbrief/internal/maprender"
 	"iskbrief/internal/symbology"
 )
@@ -65,12 +67,21 @@ type MainWindow struct {
 	details *DetailPanel
 	tooltip *tooltip
 	status  *widget.Label
+	filters *FilterPanel
+	list    *EventList
+	search  *SearchBox
+	timebar *TimeBar
+	tabs    *container.AppTabs
 
 	view     brief.MapView
 	sel      brief.Selection
 	frames   int
 	traced   bool
 	renderer *maprender.Renderer
+
+	panelFilter      filter.Filter // from the filter panel
+	timeFrom, timeTo time.Time     // from the time bar; zero = unbounded
+	debounce         *time.Timer
 }
 
 // NewMainWindow builds the window over a model.
@@ -94,16 +105,82 @@ func NewMainWindow(a fyne.App, m *brief.Model, style string, trace bool) *MainWi
 	mw.mapw.OnHover = mw.hover
 	mw.mapw.OnFrame = mw.frameShown
 
+	first, last := dateSpan(m)
+	mw.filters = NewFilterPanel(first.Year(), last.Year())
+	mw.filters.OnChange = func(f filter.Filter) { mw.panelFilter = f; mw.selectionChanged() }
+	mw.list = NewEventList(m)
+	mw.list.OnSelect = func(r int32) { mw.selectRecord(r, false) }
+	mw.search = NewSearchBox(m)
+	mw.search.OnPick = func(r int32) { mw.selectRecord(r, true) }
+	mw.timebar = NewTimeBar(first, last)
+	mw.timebar.OnChange = func(from, to time.Time) { mw.timeFrom, mw.timeTo = from, to; mw.selectionChanged() }
+
 	mapArea := container.NewStack(mw.mapw, mw.tooltip.layer)
-	split := container.NewHSplit(mapArea, mw.details.Object())
-	split.Offset = 0.72
-	mw.SetContent(container.NewBorder(mw.toolbar(), mw.status, nil, nil, split))
-	mw.Resize(fyne.NewSize(1400, 860))
+	mw.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Details", theme.InfoIcon(), mw.details.Object()),
+		container.NewTabItemWithIcon("Events", theme.ListIcon(), mw.list.Object()),
+	)
+	side := container.NewVScroll(container.NewVBox(mw.search.Object(), mw.filters.Object()))
+	side.SetMinSize(fyne.NewSize(250, 0))
+	right := container.NewHSplit(mapArea, mw.tabs)
+	right.Offset = 0.7
+	body := container.NewBorder(nil, nil, side, nil, right)
+	bottom := container.NewVBox(mw.timebar.Object(), mw.status)
+	mw.SetContent(container.NewBorder(mw.toolbar(), bottom, nil, nil, body))
+	mw.Resize(fyne.NewSize(1500, 900))
 	mw.SetMaster()
 	mw.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) { mw.mapw.TypedKey(e) })
 	mw.Canvas().SetOnTypedRune(func(r rune) { mw.mapw.TypedRune(r) })
 	mw.refreshMap()
 	return mw
+}
+
+// dateSpan returns the first and last event dates of the embedded data.
+func dateSpan(m *brief.Model) (time.Time, time.Time) {
+	ev := m.Data.Events
+	if len(ev) == 0 {
+		now := time.Now().UTC()
+		return now, now
+	}
+	return ev[0].Date, ev[len(ev)-1].Date
+}
+
+// Filter is the effective selection: the filter panel's, narrowed by the
+// time bar's window.
+func (mw *MainWindow) Filter() filter.Filter {
+	f := mw.panelFilter
+	if !mw.timeFrom.IsZero() && (f.From.IsZero() || mw.timeFrom.After(f.From)) {
+		f.From = mw.timeFrom
+	}
+	if !mw.timeTo.IsZero() && (f.To.IsZero() || mw.timeTo.Before(f.To)) {
+		f.To = mw.timeTo
+	}
+	return f
+}
+
+// selectionChanged redraws everything that follows the selection, after a
+// short pause so a burst of edits (or playback) costs one redraw.
+func (mw *MainWindow) selectionChanged() {
+	if mw.debounce != nil {
+		mw.debounce.Stop()
+	}
+	mw.debounce = time.AfterFunc(60*time.Millisecond, func() { fyne.Do(mw.refreshMap) })
+}
+
+// selectRecord selects an event from the list or the search; zoom brings
+// the map to it.
+func (mw *MainWindow) selectRecord(r int32, zoom bool) {
+	if zoom {
+		rec := mw.model.Records[r]
+		p := basemap.Project(float64(rec.Lon), float64(rec.Lat))
+		mw.mapw.ZoomTo(func(w, h int, scale float64) maprender.Viewport {
+			v := maprender.Viewport{Center: p, Zoom: 60000 * scale, W: w, H: h, Scale: scale}
+			return v.Clamped()
+		})
+	} else {
+		mw.mapw.CenterOn(mw.model.Records[r])
+	}
+	mw.showSelection(r)
 }
 
 func yearSpan(m *brief.Model) string {
@@ -153,10 +230,14 @@ func (mw *MainWindow) toolbar() fyne.CanvasObject {
 		widget.NewSeparator(), exportMap, about)
 }
 
-// refreshMap applies the current filter and view to the map.
+// refreshMap applies the current filter and view to the map, the list and
+// the counts.
 func (mw *MainWindow) refreshMap() {
+	mw.view.Filter = mw.Filter()
 	mw.sel = mw.model.Select(mw.view.Filter, mw.view.ColorBy)
 	mw.mapw.SetOptions(mw.model.Options(mw.view, mw.sel))
+	mw.list.SetRows(mw.sel.Index)
+	mw.filters.SetCount(len(mw.sel.Index), len(mw.model.Records))
 	mw.status.SetText(fmt.Sprintf("%d of %d events · %s · dataset %s", len(mw.sel.Index), len(mw.model.Records), mw.view.Filter.String(), mw.model.Data.Version))
 }
 
@@ -168,10 +249,16 @@ func (mw *MainWindow) record(it *maprender.Item) int32 {
 	return mw.sel.Index[it.Index]
 }
 
-func (mw *MainWindow) tapped(it *maprender.Item) {
-	r := mw.record(it)
+func (mw *MainWindow) tapped(it *maprender.Item) { mw.showSelection(mw.record(it)) }
+
+// showSelection makes record r the selection everywhere: map, list, panel.
+func (mw *MainWindow) showSelection(r int32) {
 	mw.view.Selected = r
 	mw.mapw.SetOptions(mw.model.Options(mw.view, mw.sel))
+	mw.list.Select(r)
+	if r >= 0 && mw.tabs.SelectedIndex() != 0 && mw.tabs.Items[mw.tabs.SelectedIndex()].Text != "Events" {
+		mw.tabs.SelectIndex(0)
+	}
 	if r < 0 {
 		mw.details.ShowHint()
 		mw.tracef("selection cleared")

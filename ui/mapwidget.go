@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
+	"iskbrief/internal/basemap"
+	"iskbrief/internal/events"
 	"iskbrief/internal/maprender"
 )
 
@@ -174,6 +176,19 @@ func (m *MapWidget) ZoomBy(f float64) {
 // ZoomTo centres the view on a projected bound.
 func (m *MapWidget) ZoomTo(fit func(w, h int, scale float64) maprender.Viewport) {
 	m.change(func(v maprender.Viewport) maprender.Viewport { return fit(v.W, v.H, v.Scale) })
+}
+
+// CenterOn pans to a record if it is outside the middle of the view.
+func (m *MapWidget) CenterOn(r events.Record) {
+	p := basemap.Project(float64(r.Lon), float64(r.Lat))
+	m.change(func(v maprender.Viewport) maprender.Viewport {
+		x, y := v.ToPixel(p)
+		if x > float64(v.W)*0.15 && x < float64(v.W)*0.85 && y > float64(v.H)*0.15 && y < float64(v.H)*0.85 {
+			return v
+		}
+		v.Center = p
+		return v.Clamped()
+	})
 }
 
 // toDevice converts a position in Fyne units to device pixels.
