@@ -1,0 +1,242 @@
+package workspace
+
+import (
+	"bufio"
+	"bytes"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+func open(t *testing.T, path string) *Store {
+	t.Helper()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func titles(t *testing.T, s *Store, b int64) string {
+	t.Helper()
+	sl, err := s.Slides(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ts []string
+	for _, x := range sl {
+		ts = append(ts, x.Title)
+	}
+	return strings.Join(ts, ",")
+}
+
+func TestSlidesSurviveRestartAndReorder(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ws.db")
+	s := open(t, path)
+	b, err := s.CreateBriefing("Weekly")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := SlideState{CenterLon: 69.17, CenterLat: 34.53, Zoom: 9000, Countries: []string{"AFG"}, Selected: "afg-x", Chart: "trends"}
+	var ids []int64
+	for _, title := range []string{"A", "B", "C", "D"} {
+		id, err := s.AddSlide(b, title, "notes "+title, st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	if err := s.MoveSlide(ids[3], 0); err != nil { // D to the front
+		t.Fatal(err)
+	}
+	if err := s.MoveSlide(ids[0], 3); err != nil { // A to the end
+		t.Fatal(err)
+	}
+	if err := s.DeleteSlide(ids[1]); err != nil { // drop B
+		t.Fatal(err)
+	}
+	if err := s.UpdateSlide(ids[2], "C renamed", "new notes"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetPref("theme", "dark"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	s2 := open(t, path)
+	if got := titles(t, s2, b); got != "D,C renamed,A" {
+		t.Errorf("after restart: %q, want D,C renamed,A", got)
+	}
+	sl, _ := s2.Slides(b)
+	if sl[0].State.Selected != "afg-x" || sl[0].State.Countries[0] != "AFG" || sl[1].Notes != "new notes" {
+		t.Errorf("state lost: %+v", sl)
+	}
+	for i, x := range sl {
+		if x.Position != i {
+			t.Errorf("slide %q at position %d, want %d", x.Title, x.Position, i)
+		}
+	}
+	if v, ok := s2.Pref("theme"); !ok || v != "dark" {
+		t.Errorf("pref theme = %q %v", v, ok)
+	}
+	bs, _ := s2.Briefings()
+	if len(bs) != 1 || bs[0].Title != "Weekly" {
+		t.Errorf("briefings %+v", bs)
+	}
+}
+
+func TestNewerDatabaseIsRefusedAndUntouched(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ws.db")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`PRAGMA user_version = 99; CREATE TABLE future(x)`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	before, _ := os.ReadFile(path)
+	_, err = Open(path)
+	if !errors.Is(err, ErrNewer) || !strings.Contains(err.Error(), "99") {
+		t.Fatalf("error %v, want ErrNewer naming layout 99", err)
+	}
+	after, _ := os.ReadFile(path)
+	if !bytes.Equal(before, after) {
+		t.Error("the newer database was modified")
+	}
+}
+
+func TestCorruptDatabaseIsRefusedAndUntouched(t *testing.T) {
+	dir := t.TempDir()
+	garbage := filepath.Join(dir, "garbage.db")
+	os.WriteFile(garbage, []byte("this is not a database, it is a shopping list\n"), 0o644)
+	if _, err := Open(garbage); !errors.Is(err, ErrCorrupt) {
+		t.Errorf("garbage: %v, want ErrCorrupt", err)
+	}
+	if b, _ := os.ReadFile(garbage); !strings.HasPrefix(string(b), "this is not") {
+		t.Error("garbage file was overwritten")
+	}
+
+	// A real database with its pages scrambled.
+	damaged := filepath.Join(dir, "damaged.db")
+	s := open(t, damaged)
+	b, _ := s.CreateBriefing("x")
+	for i := range 50 {
+		s.AddSlide(b, strings.Repeat("slide ", 40)+strconv.Itoa(i), "", SlideState{})
+	}
+	s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	s.Close()
+	data, _ := os.ReadFile(damaged)
+	for i := 4096; i < len(data); i += 7 {
+		data[i] ^= 0x5a
+	}
+	os.WriteFile(damaged, data, 0o644)
+	before, _ := os.ReadFile(damaged)
+	_, err := Open(damaged)
+	if !errors.Is(err, ErrCorrupt) {
+		t.Errorf("damaged: %v, want ErrCorrupt", err)
+	}
+	after, _ := os.ReadFile(damaged)
+	if !bytes.Equal(before, after) {
+		t.Error("the damaged database was modified")
+	}
+}
+
+func TestInMemoryFallback(t *testing.T) {
+	s := open(t, "")
+	b, err := s.CreateBriefing("temp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddSlide(b, "x", "", SlideState{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := titles(t, s, b); got != "x" {
+		t.Errorf("got %q", got)
+	}
+}
+
+// TestKillDuringSaveLosesAtMostTheLastSlide runs a writer process that adds
+// slides as fast as it can, kills it with SIGKILL mid-stream, and checks that
+// every slide it reported as saved is still there, in order, in a healthy
+// database.
+func TestKillDuringSaveLosesAtMostTheLastSlide(t *testing.T) {
+	if os.Getenv("ISK_WS_WRITER") != "" {
+		return
+	}
+	path := filepath.Join(t.TempDir(), "ws.db")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestWriterProcess$")
+	cmd.Env = append(os.Environ(), "ISK_WS_WRITER="+path)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	last := -1
+	sc := bufio.NewScanner(out)
+	deadline := time.Now().Add(60 * time.Second)
+	for sc.Scan() && time.Now().Before(deadline) {
+		if n, err := strconv.Atoi(strings.TrimPrefix(sc.Text(), "saved ")); err == nil {
+			last = n
+		}
+		if last >= 40 {
+			break
+		}
+	}
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+	if last < 40 {
+		t.Fatalf("the writer saved only %d slides", last+1)
+	}
+	s := open(t, path)
+	bs, err := s.Briefings()
+	if err != nil || len(bs) != 1 {
+		t.Fatalf("briefings %v %v", bs, err)
+	}
+	sl, err := s.Slides(bs[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sl) < last+1 {
+		t.Fatalf("%d slides after the kill, but %d were reported saved", len(sl), last+1)
+	}
+	for i, x := range sl {
+		if x.Title != fmt.Sprintf("slide %d", i) {
+			t.Fatalf("slide %d is %q", i, x.Title)
+		}
+	}
+	t.Logf("reported saved %d, found %d", last+1, len(sl))
+}
+
+// TestWriterProcess is the writer half of the kill test (it does nothing
+// unless started by it).
+func TestWriterProcess(t *testing.T) {
+	path := os.Getenv("ISK_WS_WRITER")
+	if path == "" {
+		t.Skip("helper process for TestKillDuringSaveLosesAtMostTheLastSlide")
+	}
+	s, err := Open(path)
+	if err != nil {
+		fmt.Println("error", err)
+		os.Exit(1)
+	}
+	b, _ := s.CreateBriefing("kill test")
+	for i := 0; ; i++ {
+		if _, err := s.AddSlide(b, fmt.Sprintf("slide %d", i), strings.Repeat("notes ", 200), SlideState{Zoom: float64(i)}); err != nil {
+			fmt.Println("error", err)
+			os.Exit(1)
+		}
+		fmt.Printf("saved %d\n", i)
+	}
+}
