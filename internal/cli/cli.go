@@ -74,6 +74,9 @@ Usage:
   iskbrief [--trace] [--style light|dark|projector]   open the app
   iskbrief check [DIR]                                 validate a data folder (default: the embedded data)
   iskbrief export map --out FILE.png [options]         render the map without a window
+  iskbrief export chart --kind KIND --out FILE [options]
+                                                       draw a chart as PNG or SVG; KIND is trends,
+                                                       killed, fighters, timeline or targets
   iskbrief version                                     print version, commit, build date and dataset version
 
 Export options:
@@ -83,7 +86,8 @@ Export options:
                               (header: event_date,latitude,longitude,fatalities,country)
   --country AFG,PAK           only these countries
   --from YEAR --to YEAR       only these years
-  --style light|dark|projector, --color-by target|country|claim, --title TEXT
+  --style light|dark|projector, --color-by target|country|claim, --title TEXT  (map only)
+  --format png|svg            chart only (default: from the --out extension, else png)
 `)
 }
 

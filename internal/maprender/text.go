@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
+	"strings"
 	"sync"
 
 	"golang.org/x/image/font"
@@ -176,4 +177,33 @@ func dilate(m *image.Alpha, rad int) *image.Alpha {
 		}
 	}
 	return out
+}
+
+// DrawText draws s with its baseline-left at (x, y) in the map's fonts, for
+// other images (slides) that should match the map.
+func DrawText(dst *image.RGBA, ts TextStyle, s string, x, y int) { drawText(dst, ts, s, x, y) }
+
+// MeasureText returns the width, ascent and descent of s in pixels.
+func MeasureText(ts TextStyle, s string) (w, ascent, descent int) { return measure(ts, s) }
+
+// WrapText breaks s into lines no wider than width pixels.
+func WrapText(ts TextStyle, s string, width int) []string {
+	var lines []string
+	for _, para := range strings.Split(s, "\n") {
+		line := ""
+		for _, word := range strings.Fields(para) {
+			try := word
+			if line != "" {
+				try = line + " " + word
+			}
+			if w, _, _ := measure(ts, try); w > width && line != "" {
+				lines = append(lines, line)
+				line = word
+			} else {
+				line = try
+			}
+		}
+		lines = append(lines, line)
+	}
+	return lines
 }

@@ -177,22 +177,23 @@ type Slide struct {
 	State    SlideState
 }
 
-// SlideState is everything needed to show a slide again.
+// SlideState is everything needed to show a slide again. The filter fields
+// are the effective selection (the time bar's window already applied), so a
+// slide renders the same wherever it is shown.
 type SlideState struct {
-	CenterLon, CenterLat float64 `json:"center"`
-	Zoom                 float64 `json:"zoom"` // logical pixels per projected unit
-	Countries            []string
-	From, To             string // YYYY-MM-DD or ""
-	Targets, Attacks     []string
-	Claims               []string
-	MinKilled            int
-	NoFoiled             bool
-	TimeMode             string
-	TimeMonth            string // YYYY-MM
-	Selected             string // event id or ""
-	Chart                string // chart kind
-	ColorBy              string
-	Style                string
+	West, South, East, North float64 // map extent, degrees
+	Countries                []string
+	From, To                 string // YYYY-MM-DD or ""
+	Targets, Attacks         []string
+	Claims                   []string
+	MinKilled                int
+	NoFoiled                 bool
+	TimeMode                 string // the time bar's mode, to restore it
+	TimeMonth                string // the time bar's month, YYYY-MM
+	Selected                 string // event id or ""
+	Chart                    string // chart kind
+	ColorBy                  string
+	Style                    string
 }
 
 func now() string { return time.Now().UTC().Format(time.RFC3339) }

@@ -46,7 +46,7 @@ func TestSlidesSurviveRestartAndReorder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := SlideState{CenterLon: 69.17, CenterLat: 34.53, Zoom: 9000, Countries: []string{"AFG"}, Selected: "afg-x", Chart: "trends"}
+	st := SlideState{West: 60, South: 29, East: 75, North: 38, Countries: []string{"AFG"}, Selected: "afg-x", Chart: "trends"}
 	var ids []int64
 	for _, title := range []string{"A", "B", "C", "D"} {
 		id, err := s.AddSlide(b, title, "notes "+title, st)
@@ -233,7 +233,7 @@ func TestWriterProcess(t *testing.T) {
 	}
 	b, _ := s.CreateBriefing("kill test")
 	for i := 0; ; i++ {
-		if _, err := s.AddSlide(b, fmt.Sprintf("slide %d", i), strings.Repeat("notes ", 200), SlideState{Zoom: float64(i)}); err != nil {
+		if _, err := s.AddSlide(b, fmt.Sprintf("slide %d", i), strings.Repeat("notes ", 200), SlideState{West: float64(i)}); err != nil {
 			fmt.Println("error", err)
 			os.Exit(1)
 		}

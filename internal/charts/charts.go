@@ -1,0 +1,197 @@
+// Package charts draws the briefing charts (attacks per year, people
+// killed, fighter estimates, a monthly timeline with milestones, target
+// types) as PNG or SVG. It is the only package that imports go-chart; it
+// aggregates only the records selected by filter.Apply, and colours
+// countries and target types as the map does (package symbology).
+package charts
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	"image/png"
+	"strings"
+
+	chart "github.com/wcharczuk/go-chart/v2"
+
+	"iskbrief/internal/dataset"
+	"iskbrief/internal/events"
+	"iskbrief/internal/filter"
+)
+
+// Kind names a chart.
+type Kind string
+
+// The chart kinds, in menu order.
+const (
+	KindTrends   Kind = "trends"   // attacks per year, stacked by country
+	KindKilled   Kind = "killed"   // people killed per year: central line, low–high band
+	KindFighters Kind = "fighters" // published fighter-strength estimates
+	KindTimeline Kind = "timeline" // attacks per month with milestones
+	KindTargets  Kind = "targets"  // attacks by target type
+)
+
+// Kinds lists every chart kind.
+var Kinds = []Kind{KindTrends, KindKilled, KindFighters, KindTimeline, KindTargets}
+
+// ParseKind returns the kind named s.
+func ParseKind(s string) (Kind, bool) {
+	for _, k := range Kinds {
+		if string(k) == s {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// KindNames is "trends|killed|…" for usage messages.
+func KindNames() string {
+	s := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		s[i] = string(k)
+	}
+	return strings.Join(s, ", ")
+}
+
+// Format is an output encoding.
+type Format string
+
+// The output formats.
+const (
+	PNG Format = "png"
+	SVG Format = "svg"
+)
+
+// Input is what a chart is drawn from.
+type Input struct {
+	Records []events.Record
+	// Index lists the selected records (filter.Apply's result). When nil,
+	// Render applies Filter to Records itself; an empty, non-nil Index is
+	// an empty selection.
+	Index  []int32
+	Data   *dataset.Dataset // fighter estimates, milestones, sources; may be nil
+	Filter filter.Filter    // described in the footer; its dates bound estimates and milestones
+	// Source names the data in the footer, e.g. "ISK Brief dataset
+	// 2026-11-22" or an events file name. Default: the dataset version.
+	Source string
+}
+
+func (in *Input) selected() []int32 {
+	if in.Index == nil {
+		return in.Filter.Apply(in.Records)
+	}
+	return in.Index
+}
+
+func (in *Input) source() string {
+	if in.Source != "" {
+		return in.Source
+	}
+	if in.Data != nil && in.Data.Version != "" {
+		return "ISK Brief dataset " + in.Data.Version
+	}
+	return "ISK Brief"
+}
+
+// Size limits of Render.
+const (
+	MinWidth, MinHeight = 320, 200
+	MaxWidth, MaxHeight = 8192, 8192
+)
+
+// Render draws a chart of kind k at w×h pixels and returns the encoded
+// file. It renders in memory and returns either a complete image or an
+// error, never a partial one. Empty selections give a chart that says so.
+func Render(k Kind, in Input, format Format, w, h int) ([]byte, error) {
+	if format != PNG && format != SVG {
+		return nil, fmt.Errorf("format %q: expected png or svg", format)
+	}
+	c, err := build(k, in, w, h)
+	if err != nil {
+		return nil, err
+	}
+	if format == SVG {
+		var buf bytes.Buffer
+		buf.Grow(64 << 10)
+		if err := draw(c, svgProvider, &buf); err != nil {
+			return nil, err
+		}
+		return fixSVG(buf.Bytes(), w, h), nil
+	}
+	img, err := renderRGBA(c)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	buf.Grow(w * h / 8)
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&buf, img); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// RenderImage draws a chart into an image, for a window to show.
+func RenderImage(k Kind, in Input, w, h int) (*image.RGBA, error) {
+	c, err := build(k, in, w, h)
+	if err != nil {
+		return nil, err
+	}
+	return renderRGBA(c)
+}
+
+func build(k Kind, in Input, w, h int) (*chart.Chart, error) {
+	if w < MinWidth || h < MinHeight || w > MaxWidth || h > MaxHeight {
+		return nil, fmt.Errorf("chart size %d×%d: expected %d×%d to %d×%d", w, h, MinWidth, MinHeight, MaxWidth, MaxHeight)
+	}
+	m := newMetrics(w, h)
+	var sp spec
+	switch k {
+	case KindTrends:
+		sp = trendsSpec(&in, m)
+	case KindKilled:
+		sp = killedSpec(&in, m)
+	case KindFighters:
+		sp = fightersSpec(&in, m)
+	case KindTimeline:
+		sp = timelineSpec(&in, m)
+	case KindTargets:
+		sp = targetsSpec(&in, m)
+	default:
+		return nil, fmt.Errorf("chart kind %q: expected one of %s", k, KindNames())
+	}
+	sp.footer = "Source: " + in.source() + " · Filter: " + in.Filter.String() + sp.note
+	return sp.chart(m), nil
+}
+
+// rgbaCollector receives the raster renderer's image instead of a PNG.
+type rgbaCollector struct{ img *image.RGBA }
+
+func (c *rgbaCollector) SetRGBA(i *image.RGBA)       { c.img = i }
+func (c *rgbaCollector) Write(p []byte) (int, error) { return len(p), nil }
+
+func renderRGBA(c *chart.Chart) (*image.RGBA, error) {
+	var col rgbaCollector
+	if err := draw(c, pngProvider, &col); err != nil {
+		return nil, err
+	}
+	if col.img == nil {
+		return nil, errors.New("chart renderer returned no image")
+	}
+	return col.img, nil
+}
+
+// draw renders through go-chart, turning its panics (mismatched series,
+// for one) into errors.
+func draw(c *chart.Chart, rp chart.RendererProvider, w interface{ Write([]byte) (int, error) }) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("chart rendering failed: %v", p)
+		}
+	}()
+	if err := c.Render(rp, w); err != nil {
+		return fmt.Errorf("chart rendering failed: %w", err)
+	}
+	return nil
+}

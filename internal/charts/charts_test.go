@@ -1,0 +1,458 @@
+package charts
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"iskbrief/assets"
+	"iskbrief/internal/dataset"
+	"iskbrief/internal/events"
+	"iskbrief/internal/filter"
+)
+
+func day(s string) int32 {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return events.DayOf(t)
+}
+
+func rec(date, country string, killed, lo, hi int32) events.Record {
+	return events.Record{Day: day(date), Country: events.CountryCode(country), Killed: killed, KilledLow: lo, KilledHi: hi,
+		Target: events.NoCode, Attack: events.NoCode, Claim: events.NoCode, Event: -1}
+}
+
+func all(n int) []int32 {
+	idx := make([]int32, n)
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	return idx
+}
+
+func TestCivilMatchesTime(t *testing.T) {
+	for d := int32(-800); d < 40000; d += 7 {
+		tm := time.Unix(int64(d)*86400, 0).UTC()
+		y, m := civil(d)
+		if y != tm.Year() || m != int(tm.Month()) {
+			t.Fatalf("day %d: civil %d-%d, time %v", d, y, m, tm)
+		}
+	}
+}
+
+func TestAggregateYearsCounts(t *testing.T) {
+	recs := []events.Record{
+		rec("2021-01-01", "AFG", 10, 8, 12),
+		rec("2021-06-15", "AFG", 5, 5, 5),
+		rec("2021-12-31", "AFG", -1, -1, -1),
+		rec("2023-07-30", "PAK", 54, 40, 63),
+		rec("2022-03-01", "IRN", 1, 1, 1), // not selected
+	}
+	foiled := rec("2022-05-05", "AFG", 0, 0, 0)
+	foiled.Foiled = true
+	recs = append(recs, foiled)
+	y := AggregateYears(recs, []int32{0, 1, 2, 3, 5})
+	if y.First != 2021 || y.Last() != 2023 || y.Len() != 3 {
+		t.Fatalf("years %d–%d (%d), want 2021–2023", y.First, y.Last(), y.Len())
+	}
+	afg, pak := int(events.CountryCode("AFG")), int(events.CountryCode("PAK"))
+	if y.Attacks[0][afg] != 3 || y.Attacks[2][pak] != 1 || y.YearTotal(1) != 0 || y.Total != 4 || y.Foiled != 1 {
+		t.Errorf("counts %v total %d foiled %d; want 3 AFG in 2021, 1 PAK in 2023, 0 in 2022, 4 attacks, 1 foiled", y.Attacks, y.Total, y.Foiled)
+	}
+	if y.Killed[0] != 15 || y.Low[0] != 13 || y.High[0] != 17 || y.Known[0] != 2 {
+		t.Errorf("2021 killed %d low %d high %d known %d; want 15, 13, 17, 2", y.Killed[0], y.Low[0], y.High[0], y.Known[0])
+	}
+	if y.Killed[2] != 54 || y.Low[2] != 40 || y.High[2] != 63 {
+		t.Errorf("2023 killed %d [%d, %d]; want 54 [40, 63]", y.Killed[2], y.Low[2], y.High[2])
+	}
+	if tot := y.CountryTotals(); tot[afg] != 3 || tot[pak] != 1 || tot[events.CountryCode("IRN")] != 0 {
+		t.Errorf("country totals %v", tot)
+	}
+	if e := AggregateYears(recs, []int32{}); e.Len() != 0 || e.Total != 0 {
+		t.Errorf("empty selection: %+v", e)
+	}
+}
+
+func TestAggregateYearsUnknownCountryAndBoundaries(t *testing.T) {
+	recs := []events.Record{rec("2019-12-31", "", 1, 1, 1), rec("2020-01-01", "XXX", 2, 2, 2), rec("2024-12-31", "AFG", 3, 3, 3)}
+	y := AggregateYears(recs, all(3))
+	if y.First != 2019 || y.Len() != 6 || y.Attacks[0][OtherCountry] != 1 || y.Attacks[1][OtherCountry] != 1 || y.Attacks[5][0] != 1 {
+		t.Errorf("got first %d, %v", y.First, y.Attacks)
+	}
+}
+
+func TestAggregateMonthsAndTargets(t *testing.T) {
+	recs := []events.Record{rec("2021-08-26", "AFG", 1, 1, 1), rec("2021-08-01", "AFG", 1, 1, 1), rec("2021-10-31", "AFG", 1, 1, 1)}
+	recs[0].Target = 5 // foreign
+	recs[1].Target = 5
+	mo := AggregateMonths(recs, all(3))
+	if mo.First != 2021*12+7 || len(mo.Counts) != 3 || mo.Counts[0] != 2 || mo.Counts[1] != 0 || mo.Counts[2] != 1 {
+		t.Errorf("months first %d counts %v; want Aug 2021 [2 0 1]", mo.First, mo.Counts)
+	}
+	if MonthTime(mo.First) != time.Date(2021, 8, 1, 0, 0, 0, 0, time.UTC) {
+		t.Errorf("MonthTime = %v", MonthTime(mo.First))
+	}
+	tg := AggregateTargets(recs, all(3))
+	if tg.Counts[5] != 2 || tg.Counts[OtherTarget] != 1 || tg.Total != 3 {
+		t.Errorf("targets %v", tg.Counts)
+	}
+}
+
+func embedded(t testing.TB) *dataset.Dataset {
+	d, probs := dataset.Load(assets.Data)
+	if len(d.Events) == 0 {
+		t.Fatalf("embedded dataset: %v", probs)
+	}
+	return d
+}
+
+func TestFightersFlagsFamiliesAndPublisher(t *testing.T) {
+	d := embedded(t)
+	fs := Fighters(d, filter.Filter{})
+	if len(fs) != len(d.Fighters) {
+		t.Fatalf("%d estimates, want %d", len(fs), len(d.Fighters))
+	}
+	fam := 0
+	for i, f := range fs {
+		if f.Families {
+			fam++
+		}
+		if i > 0 && f.Date.Before(fs[i-1].Date) {
+			t.Errorf("not in date order at %d", i)
+		}
+		if f.Publisher == "" || f.Low > f.High {
+			t.Errorf("estimate %d: %+v", i, f)
+		}
+	}
+	want := 0
+	for _, f := range d.Fighters {
+		if f.FamiliesIncluded {
+			want++
+		}
+	}
+	if fam != want || want == 0 {
+		t.Errorf("%d estimates flagged with families, want %d (>0)", fam, want)
+	}
+	from, to := filter.YearRange(2023, 2023)
+	for _, f := range Fighters(d, filter.Filter{From: from, To: to}) {
+		if f.Date.Year() != 2023 {
+			t.Errorf("date filter kept %v", f.Date)
+		}
+	}
+}
+
+func TestShortLabelAndSpread(t *testing.T) {
+	if got := ShortLabel("IS spokesman Adnani announces Wilayat Khorasan; Hafiz Saeed Khan named wali", 40); got != "IS spokesman Adnani announces Wilayat…" {
+		t.Errorf("ShortLabel = %q", got)
+	}
+	if got := ShortLabel("Taliban take Kabul", 34); got != "Taliban take Kabul" {
+		t.Errorf("ShortLabel = %q", got)
+	}
+	got := spread([]float64{100, 100, 100, 300}, 20, 0, 1000)
+	if got[0] != 80 || got[1] != 100 || got[2] != 120 || got[3] != 300 {
+		t.Errorf("spread = %v", got)
+	}
+	got = spread([]float64{5, 6}, 20, 0, 1000)
+	if got[0] != 0 || got[1] != 20 {
+		t.Errorf("spread at the edge = %v", got)
+	}
+}
+
+func TestValueAxisWholeNumbers(t *testing.T) {
+	for _, v := range []float64{0, 1, 3, 7, 10, 99, 1234, 5100, 1e6} {
+		a := valueAxis(v, 5)
+		if a.max < v || a.min != 0 || len(a.ticks) < 2 {
+			t.Errorf("valueAxis(%v) = %+v", v, a)
+		}
+		for _, tk := range a.ticks {
+			if strings.Contains(tk.Label, ".") || tk.Value != float64(int(tk.Value)) {
+				t.Errorf("valueAxis(%v): tick %+v is not a whole number", v, tk)
+			}
+		}
+	}
+	if fmtInt(5100) != "5,100" || fmtInt(1234567) != "1,234,567" || fmtInt(12) != "12" {
+		t.Errorf("fmtInt: %s %s %s", fmtInt(5100), fmtInt(1234567), fmtInt(12))
+	}
+}
+
+func decodePNG(t *testing.T, b []byte, w, h int) image.Image {
+	t.Helper()
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("not a PNG: %v", err)
+	}
+	if img.Bounds().Dx() != w || img.Bounds().Dy() != h {
+		t.Fatalf("PNG is %v, want %d×%d", img.Bounds(), w, h)
+	}
+	return img
+}
+
+// inked counts pixels that are not white in a rectangle.
+func inked(img image.Image, r image.Rectangle) int {
+	n := 0
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			c := color.RGBAModel.Convert(img.At(x, y)).(color.RGBA)
+			if c.R < 200 || c.G < 200 || c.B < 200 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func TestEmptySelectionDrawsMessage(t *testing.T) {
+	d := embedded(t)
+	recs := events.FromDataset(d)
+	for _, k := range Kinds {
+		in := Input{Records: recs, Index: []int32{}, Data: d, Filter: filter.Filter{Countries: []string{"TUR"}}}
+		if k == KindFighters {
+			in.Data = nil
+		}
+		b, err := Render(k, in, PNG, 800, 450)
+		if err != nil {
+			t.Fatalf("%s: %v", k, err)
+		}
+		img := decodePNG(t, b, 800, 450)
+		// The message is drawn in the middle of the image.
+		if n := inked(img, image.Rect(150, 180, 650, 270)); n < 200 {
+			t.Errorf("%s: only %d dark pixels where the message should be", k, n)
+		}
+		sp := build2(t, k, in)
+		if !strings.HasPrefix(sp.message, "No ") {
+			t.Errorf("%s: message %q", k, sp.message)
+		}
+	}
+	sp := build2(t, KindTrends, Input{Index: []int32{}})
+	if sp.message != NoEvents {
+		t.Errorf("trends message %q, want %q", sp.message, NoEvents)
+	}
+}
+
+func build2(t *testing.T, k Kind, in Input) spec {
+	t.Helper()
+	m := newMetrics(800, 450)
+	switch k {
+	case KindTrends:
+		return trendsSpec(&in, m)
+	case KindKilled:
+		return killedSpec(&in, m)
+	case KindFighters:
+		return fightersSpec(&in, m)
+	case KindTimeline:
+		return timelineSpec(&in, m)
+	}
+	return targetsSpec(&in, m)
+}
+
+func TestSinglePointAndZeros(t *testing.T) {
+	one := []events.Record{rec("2021-08-26", "AFG", 0, 0, 0)}
+	zero := []events.Record{rec("2021-08-26", "AFG", 0, 0, 0), rec("2022-08-26", "AFG", 0, 0, 0)}
+	unknown := []events.Record{rec("2021-08-26", "AFG", -1, -1, -1)}
+	for name, recs := range map[string][]events.Record{"one": one, "zeros": zero, "unknown": unknown} {
+		for _, k := range Kinds {
+			for _, f := range []Format{PNG, SVG} {
+				b, err := Render(k, Input{Records: recs}, f, 640, 360)
+				if err != nil {
+					t.Errorf("%s %s %s: %v", name, k, f, err)
+					continue
+				}
+				if f == PNG {
+					decodePNG(t, b, 640, 360)
+				} else {
+					checkSVG(t, b, 640, 360)
+				}
+			}
+		}
+	}
+}
+
+func TestTitleSaysWhatAndWhere(t *testing.T) {
+	recs := []events.Record{rec("2021-01-01", "AFG", 1, 1, 1), rec("2023-01-01", "PAK", 1, 1, 1)}
+	sp := build2(t, KindTrends, Input{Records: recs})
+	if sp.title != "ISIS-K attacks per year · Afghanistan, Pakistan" {
+		t.Errorf("title %q", sp.title)
+	}
+	if len(sp.x.ticks) != 3 || sp.x.ticks[0].Label != "2021" || sp.x.ticks[2].Label != "2023" {
+		t.Errorf("x ticks %+v, want 2021 2022 2023", sp.x.ticks)
+	}
+	if len(sp.legend) != 2 {
+		t.Errorf("legend %+v, want Afghanistan and Pakistan", sp.legend)
+	}
+}
+
+func TestKilledBandSpansLowHigh(t *testing.T) {
+	recs := []events.Record{rec("2021-01-01", "AFG", 10, 8, 12), rec("2021-02-01", "AFG", 5, 4, 9), rec("2022-01-01", "AFG", 3, 3, 3)}
+	y := AggregateYears(recs, all(3))
+	if y.Low[0] != 12 || y.High[0] != 21 || y.Killed[0] != 15 {
+		t.Fatalf("2021: low %d high %d central %d, want 12, 21, 15", y.Low[0], y.High[0], y.Killed[0])
+	}
+	sp := build2(t, KindKilled, Input{Records: recs})
+	if sp.y.max < 21 {
+		t.Errorf("y axis stops at %v, below the band's top 21", sp.y.max)
+	}
+	// The band polygon drawn in SVG reaches the high and low sums.
+	b, err := Render(KindKilled, Input{Records: recs}, SVG, 1200, 800)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte("People killed")) {
+		t.Error("no unit label in the SVG")
+	}
+}
+
+var svgSize = regexp.MustCompile(`<svg [^>]*width="(\d+)" height="(\d+)"[^>]*viewBox="0 0 (\d+) (\d+)"`)
+
+func checkSVG(t *testing.T, b []byte, w, h int) {
+	t.Helper()
+	m := svgSize.FindSubmatch(b)
+	want := []string{fmt.Sprint(w), fmt.Sprint(h), fmt.Sprint(w), fmt.Sprint(h)}
+	if m == nil || string(m[1]) != want[0] || string(m[2]) != want[1] || string(m[3]) != want[2] || string(m[4]) != want[3] {
+		t.Fatalf("SVG root lacks width/height/viewBox %v: %.200s", want, b)
+	}
+	dec := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		if _, err := dec.Token(); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatalf("SVG is not well-formed XML: %v", err)
+		}
+	}
+	if bytes.Contains(b, []byte("font-family:'Roboto")) || !bytes.Contains(b, []byte("sans-serif")) {
+		t.Error("SVG fonts lack the fallback list")
+	}
+}
+
+func TestSVGHasSizeAndEscapes(t *testing.T) {
+	d := embedded(t)
+	recs := events.FromDataset(d)
+	for _, k := range Kinds {
+		b, err := Render(k, Input{Records: recs, Data: d}, SVG, 1920, 1080)
+		if err != nil {
+			t.Fatalf("%s: %v", k, err)
+		}
+		checkSVG(t, b, 1920, 1080)
+	}
+	// "Education & health" must come out escaped.
+	b, _ := Render(KindTargets, Input{Records: recs, Data: d}, SVG, 1920, 1080)
+	if !bytes.Contains(b, []byte("Education &amp; health")) {
+		t.Error("target label not escaped")
+	}
+}
+
+func TestBadArguments(t *testing.T) {
+	if _, err := Render("pie", Input{}, PNG, 800, 600); err == nil || !strings.Contains(err.Error(), "trends") {
+		t.Errorf("bad kind: %v", err)
+	}
+	if _, err := Render(KindTrends, Input{}, "gif", 800, 600); err == nil {
+		t.Error("bad format accepted")
+	}
+	if _, err := Render(KindTrends, Input{}, PNG, 10, 10); err == nil {
+		t.Error("tiny size accepted")
+	}
+}
+
+// TestDumpCharts writes every kind from the embedded dataset to
+// $ISK_CHART_DIR, to look at: ISK_CHART_DIR=/tmp/charts go test -run Dump.
+func TestDumpCharts(t *testing.T) {
+	dir := os.Getenv("ISK_CHART_DIR")
+	if dir == "" {
+		t.Skip("set ISK_CHART_DIR to write the charts")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	d := embedded(t)
+	recs := events.FromDataset(d)
+	from, to := filter.YearRange(2020, 2024)
+	cases := []struct {
+		name string
+		f    filter.Filter
+		w, h int
+	}{
+		{"", filter.Filter{}, 1920, 1080},
+		{"-afpak-2020-2024", filter.Filter{Countries: []string{"AFG", "PAK"}, From: from, To: to}, 1920, 1080},
+		{"-small", filter.Filter{}, 800, 450},
+		{"-empty", filter.Filter{Countries: []string{"TUR"}, From: from, To: from.AddDate(0, 1, 0)}, 1920, 1080},
+	}
+	for _, c := range cases {
+		for _, k := range Kinds {
+			in := Input{Records: recs, Index: c.f.Apply(recs), Data: d, Filter: c.f}
+			for _, f := range []Format{PNG, SVG} {
+				if f == SVG && c.name != "" {
+					continue
+				}
+				b, err := Render(k, in, f, c.w, c.h)
+				if err != nil {
+					t.Fatalf("%s%s: %v", k, c.name, err)
+				}
+				if err := os.WriteFile(filepath.Join(dir, string(k)+c.name+"."+string(f)), b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+}
+
+// synthetic makes n records spread over 2015–2025 and the five countries.
+func synthetic(n int) []events.Record {
+	rng := rand.New(rand.NewPCG(1, 2))
+	out := make([]events.Record, n)
+	start, end := day("2015-01-01"), day("2025-12-31")
+	for i := range out {
+		k := int32(rng.IntN(200))
+		out[i] = events.Record{Day: start + int32(rng.IntN(int(end-start))), Country: uint8(rng.IntN(6) % 5),
+			Killed: k, KilledLow: k * 8 / 10, KilledHi: k * 12 / 10, Target: uint8(rng.IntN(7)), Foiled: rng.IntN(50) == 0, Event: -1}
+	}
+	return out
+}
+
+func BenchmarkAggregate1M(b *testing.B) {
+	recs := synthetic(1_000_000)
+	idx := all(len(recs))
+	b.ResetTimer()
+	for b.Loop() {
+		AggregateYears(recs, idx)
+		AggregateMonths(recs, idx)
+		AggregateTargets(recs, idx)
+	}
+}
+
+func BenchmarkFilterAndAggregateYears1M(b *testing.B) {
+	recs := synthetic(1_000_000)
+	f := filter.Filter{Countries: []string{"AFG", "PAK"}}
+	b.ResetTimer()
+	for b.Loop() {
+		AggregateYears(recs, f.Apply(recs))
+	}
+}
+
+func BenchmarkRender(b *testing.B) {
+	d := embedded(b)
+	recs := events.FromDataset(d)
+	in := Input{Records: recs, Index: all(len(recs)), Data: d}
+	for _, f := range []Format{PNG, SVG} {
+		for _, k := range Kinds {
+			b.Run(string(k)+"-"+string(f), func(b *testing.B) {
+				for b.Loop() {
+					if _, err := Render(k, in, f, 1920, 1080); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}

@@ -1,0 +1,501 @@
+package charts
+
+import (
+	"fmt"
+	"image/color"
+	"slices"
+	"strings"
+	"time"
+
+	chart "github.com/wcharczuk/go-chart/v2"
+
+	"iskbrief/internal/dataset"
+	"iskbrief/internal/filter"
+	"iskbrief/internal/symbology"
+)
+
+// NoEvents is the message of a chart whose selection is empty.
+const NoEvents = "No events in this selection"
+
+var (
+	colKilled  = color.RGBA{0xA5, 0x1C, 0x1C, 0xff} // deep red
+	colMonthly = color.RGBA{0x2F, 0x4B, 0x6E, 0xff} // slate blue
+	colFighter = color.RGBA{0x00, 0x5A, 0x8C, 0xff} // dark blue
+	colMile    = color.RGBA{0x33, 0x33, 0x33, 0xff}
+)
+
+// titled appends where the chart's events are to its title: the filter's
+// countries, or else those present; ISO codes when the names do not fit.
+func (m *metrics) titled(stem string, f filter.Filter, present []int) string {
+	var codes []string
+	if len(f.Countries) > 0 {
+		codes = f.Countries
+	} else {
+		for i, n := range present {
+			if n > 0 && i < len(dataset.Countries) {
+				codes = append(codes, dataset.Countries[i])
+			}
+		}
+	}
+	if len(codes) == 0 {
+		return stem
+	}
+	names := make([]string, len(codes))
+	for i, c := range codes {
+		names[i] = dataset.CountryName(c)
+	}
+	full := stem + " · " + strings.Join(names, ", ")
+	if m.width(full, m.title) <= m.w-2*m.margin {
+		return full
+	}
+	return stem + " · " + strings.Join(codes, ", ")
+}
+
+func emptyMessage(foiled int) string {
+	if foiled > 0 {
+		return fmt.Sprintf("No attacks in this selection (%s foiled plots only)", fmtInt(foiled))
+	}
+	return NoEvents
+}
+
+func foiledNote(n int) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return " · 1 foiled plot not counted"
+	}
+	return fmt.Sprintf(" · %s foiled plots not counted", fmtInt(n))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmtInt(n) + " " + many
+}
+
+func yearsText(a, b int) string {
+	if a == b {
+		return fmt.Sprint(a)
+	}
+	return fmt.Sprintf("%d–%d", a, b)
+}
+
+// yearSpan widens the data's years to the filter's, so a chosen period
+// shows its empty years too.
+func yearSpan(first, last int, f filter.Filter) (int, int) {
+	if !f.From.IsZero() {
+		first = min(first, f.From.Year())
+	}
+	if !f.To.IsZero() {
+		last = max(last, f.To.Year())
+	}
+	return first, last
+}
+
+// yearAxis labels whole years centred on [year-0.5, year+0.5] slots.
+func yearAxis(first, last int, m *metrics) axis {
+	a := axis{min: float64(first) - 0.5, max: float64(last) + 0.5}
+	n := last - first + 1
+	st := labelStep(n, m.width("2025", m.tick), m.plotW)
+	for y := first; y <= last; y++ {
+		if y%st == 0 || (st > 1 && n <= st && y == first) {
+			a.ticks = append(a.ticks, chart.Tick{Value: float64(y), Label: fmt.Sprint(y)})
+		}
+	}
+	return a
+}
+
+// estimatePlot guesses the plot area before go-chart measures the axes, for
+// choosing headroom and label steps.
+func (m *metrics) estimatePlot(hasSub bool) {
+	top := float64(m.margin) + m.title*1.3 + m.legend*1.5 + m.tick*0.9
+	if hasSub {
+		top += m.sub * 1.4
+	}
+	bottom := float64(m.margin)*0.6 + m.foot*2.4 + m.tick*1.8
+	m.plotH = m.h - int(top+bottom)
+	m.plotW = m.w - 2*m.margin - int(m.tick*4)
+}
+
+// headroom returns v raised so that px pixels stay free above it.
+func (m *metrics) headroom(v float64, px float64) float64 {
+	p := float64(m.plotH)
+	if p-px < p*0.3 {
+		px = p * 0.7
+	}
+	return v * p / (p - px)
+}
+
+func trendsSpec(in *Input, m *metrics) spec {
+	idx := in.selected()
+	y := AggregateYears(in.Records, idx)
+	totals := y.CountryTotals()
+	sp := spec{title: m.titled("ISIS-K attacks per year", in.Filter, totals), unit: "Attacks"}
+	if y.Total == 0 {
+		sp.message = emptyMessage(y.Foiled)
+		return sp
+	}
+	first, last := yearSpan(y.First, y.Last(), in.Filter)
+	sp.subtitle = fmt.Sprintf("%s, %s, stacked by country", plural(y.Total, "attack", "attacks"), yearsText(first, last))
+	sp.note = foiledNote(y.Foiled)
+	colors := append(slices.Clone(symbology.CountryColors), symbology.Other)
+	for c, n := range totals {
+		if n == 0 {
+			continue
+		}
+		label := "Unknown country"
+		if c < len(dataset.Countries) {
+			label = dataset.CountryName(dataset.Countries[c])
+		}
+		sp.legend = append(sp.legend, legendEntry{label: label, color: colors[c]})
+	}
+	m.estimatePlot(true)
+	top := 0
+	for i := range y.Len() {
+		top = max(top, y.YearTotal(i))
+	}
+	sp.x = yearAxis(first, last, m)
+	sp.y = valueAxis(m.headroom(float64(top), m.label*1.6), 5)
+	sp.plot = func(p *plot) {
+		slot := float64(p.X(1)-p.X(0)) * 1
+		if last > first {
+			slot = float64(p.X(float64(first+1))-p.X(float64(first))) * 1
+		}
+		bw := max(2, int(slot*0.7))
+		showLabels := m.width(fmtInt(top), m.label) < int(slot*0.95)
+		for i := range y.Len() {
+			year := y.First + i
+			xc := p.X(float64(year))
+			base := 0
+			for c, n := range y.Attacks[i] {
+				if n == 0 {
+					continue
+				}
+				fillRect(p.r, xc-bw/2, p.Y(float64(base+n)), xc-bw/2+bw, p.Y(float64(base)), dc(colors[c]))
+				base += n
+			}
+			if showLabels && base > 0 {
+				s := fmtInt(base)
+				text(p.r, s, xc-m.width(s, m.label)/2, p.Y(float64(base))-int(m.label*0.4), m.label, colText)
+			}
+		}
+	}
+	return sp
+}
+
+// band is the low–high range of killed per year, for chart.Draw.BoundedSeries.
+type band struct{ x, lo, hi []float64 }
+
+func (b band) Len() int { return len(b.x) }
+func (b band) GetBoundedValues(i int) (x, y1, y2 float64) {
+	return b.x[i], b.hi[i], b.lo[i]
+}
+
+var _ chart.BoundedValuesProvider = band{}
+
+func killedSpec(in *Input, m *metrics) spec {
+	idx := in.selected()
+	y := AggregateYears(in.Records, idx)
+	sp := spec{title: m.titled("People killed in ISIS-K attacks per year", in.Filter, y.CountryTotals()), unit: "People killed"}
+	if y.Total == 0 {
+		sp.message = emptyMessage(y.Foiled)
+		return sp
+	}
+	known, top := 0, 0
+	for i := range y.Len() {
+		known += y.Known[i]
+		top = max(top, y.High[i], y.Killed[i])
+	}
+	if known == 0 {
+		sp.message = fmt.Sprintf("No killed figures reported for these %s", plural(y.Total, "attack", "attacks"))
+		return sp
+	}
+	first, last := yearSpan(y.First, y.Last(), in.Filter)
+	sp.subtitle = fmt.Sprintf("%s · band: lowest to highest reported figures, summed · known for %s of %s", yearsText(first, last), fmtInt(known), plural(y.Total, "attack", "attacks"))
+	sp.note = foiledNote(y.Foiled)
+	sp.legend = []legendEntry{
+		{label: "Sum of central figures", color: colKilled, style: swatchLine},
+		{label: "Range across sources", color: colKilled, style: swatchBand},
+	}
+	m.estimatePlot(true)
+	sp.x = yearAxis(first, last, m)
+	sp.y = valueAxis(m.headroom(float64(top), m.label*1.8), 5)
+	sp.plot = func(p *plot) {
+		b := band{}
+		for i := range y.Len() {
+			b.x = append(b.x, float64(y.First+i))
+			b.lo = append(b.lo, float64(y.Low[i]))
+			b.hi = append(b.hi, float64(y.High[i]))
+		}
+		fill := lighten(colKilled, 0.72)
+		if b.Len() >= 2 {
+			st := chart.Style{FillColor: fill, StrokeColor: fill, StrokeWidth: 1}
+			chart.Draw.BoundedSeries(p.r, p.box, p.xr, p.yr, st, b)
+		} else {
+			half := max(4, (p.X(float64(first)+0.5)-p.X(float64(first)))/2)
+			xc := p.X(b.x[0])
+			fillRect(p.r, xc-half, p.Y(b.hi[0]), xc+half, p.Y(b.lo[0]), fill)
+		}
+		for i := 1; i < y.Len(); i++ {
+			line(p.r, p.X(b.x[i-1]), p.Y(float64(y.Killed[i-1])), p.X(b.x[i]), p.Y(float64(y.Killed[i])), dc(colKilled), m.line*1.3, nil)
+		}
+		slot := p.X(float64(first)+1) - p.X(float64(first))
+		showLabels := m.width(fmtInt(top), m.label) < slot*9/10
+		for i := range y.Len() {
+			xc, yc := p.X(b.x[i]), p.Y(float64(y.Killed[i]))
+			dot(p.r, xc, yc, m.line*2.4, dc(colKilled))
+			if showLabels && y.Known[i] > 0 {
+				s := fmtInt(y.Killed[i])
+				ly := min(yc, p.Y(b.hi[i])) - int(m.label*0.5)
+				text(p.r, s, xc-m.width(s, m.label)/2, ly, m.label, colText)
+			}
+		}
+	}
+	return sp
+}
+
+func fightersSpec(in *Input, m *metrics) spec {
+	fs := Fighters(in.Data, in.Filter)
+	scope := " · Afghanistan"
+	families := 0
+	for _, f := range fs {
+		if f.Scope != "afghanistan" {
+			scope = " · Afghanistan and region"
+		}
+		if f.Families {
+			families++
+		}
+	}
+	sp := spec{title: "Published estimates of ISIS-K fighter strength" + scope, unit: "Fighters"}
+	if len(fs) == 0 {
+		sp.message = "No fighter estimates in this selection"
+		return sp
+	}
+	first, last := fs[0].Date.Year(), fs[len(fs)-1].Date.Year()
+	sp.subtitle = fmt.Sprintf("%s, %s · each bar spans the low–high figure, labelled with its publisher",
+		plural(len(fs), "estimate", "estimates"), yearsText(first, last))
+	sp.legend = []legendEntry{{label: "Fighters", color: colFighter}}
+	if families > 0 {
+		sp.legend = append(sp.legend, legendEntry{label: "Includes family members", color: colFighter, style: swatchHatch})
+	}
+	m.estimatePlot(true)
+	labels := make([]string, len(fs))
+	need := 1.0
+	gap := m.label * 0.5
+	for i, f := range fs {
+		labels[i] = ShortLabel(f.Publisher, 26)
+		for len(labels[i]) > 4 && float64(m.width(labels[i], m.label))+gap > float64(m.plotH)*0.6 {
+			labels[i] = truncate(labels[i], len([]rune(labels[i]))-2)
+		}
+		need = max(need, m.headroom(float64(f.High), float64(m.width(labels[i], m.label))+2*gap))
+	}
+	// The x axis runs over whole years, labelled at each 1 January.
+	sp.x = axis{min: float64(first), max: float64(last + 1)}
+	st := labelStep(last-first+2, m.width("2025", m.tick), m.plotW)
+	for yr := first; yr <= last+1; yr++ {
+		if yr%st == 0 {
+			sp.x.ticks = append(sp.x.ticks, chart.Tick{Value: float64(yr), Label: fmt.Sprint(yr)})
+		}
+	}
+	if len(sp.x.ticks) == 0 {
+		sp.x.ticks = []chart.Tick{{Value: float64(first), Label: fmt.Sprint(first)}}
+	}
+	sp.y = valueAxis(need, 5)
+	sp.plot = func(p *plot) {
+		lh := m.label * 1.15 // thickness of a rotated label
+		bw := max(3, int(lh*0.8))
+		d := lh
+		xs := make([]float64, len(fs))
+		for i, f := range fs {
+			xs[i] = float64(p.X(decimalYear(f.Date)))
+		}
+		xs = spread(xs, d, float64(p.box.Left)+d/2, float64(p.box.Right)-d/2)
+		lw := max(1, m.line*0.7)
+		for i, f := range fs {
+			xc := int(xs[i])
+			y0, y1 := p.Y(float64(f.High)), p.Y(float64(f.Low))
+			if y1-y0 < int(m.line*2) {
+				mid := (y0 + y1) / 2
+				y0, y1 = mid-int(m.line), mid+int(m.line)
+			}
+			x0, x1 := xc-bw/2, xc-bw/2+bw
+			if f.Families {
+				fillRect(p.r, x0, y0, x1, y1, lighten(colFighter, 0.6))
+				hatch(p.r, x0, y0, x1, y1, dc(colFighter), lw, int(m.line*3+3))
+				strokeRect(p.r, x0, y0, x1, y1, dc(colFighter), lw)
+			} else {
+				fillRect(p.r, x0, y0, x1, y1, dc(colFighter))
+			}
+			textUp(p.r, labels[i], xc+int(m.label*0.36), y0-int(gap), m.label, colText)
+		}
+	}
+	return sp
+}
+
+// decimalYear is t as a fractional year, e.g. 2021.5 in early July.
+func decimalYear(t time.Time) float64 {
+	start := time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+	end := start.AddDate(1, 0, 0)
+	return float64(t.Year()) + t.Sub(start).Hours()/end.Sub(start).Hours()
+}
+
+func timelineSpec(in *Input, m *metrics) spec {
+	idx := in.selected()
+	mo := AggregateMonths(in.Records, idx)
+	y := AggregateYears(in.Records, idx)
+	sp := spec{title: m.titled("ISIS-K attacks per month, with milestones", in.Filter, y.CountryTotals()), unit: "Attacks per month"}
+	total := 0
+	top := 0
+	for _, n := range mo.Counts {
+		total += n
+		top = max(top, n)
+	}
+	if total == 0 {
+		sp.message = emptyMessage(mo.Foiled)
+		return sp
+	}
+	first, last := mo.First, mo.First+len(mo.Counts)-1
+	if f := in.Filter.From; !f.IsZero() {
+		first = min(first, f.Year()*12+int(f.Month())-1)
+	}
+	if t := in.Filter.To; !t.IsZero() {
+		last = max(last, t.Year()*12+int(t.Month())-1)
+	}
+	if in.Filter.From.IsZero() && in.Filter.To.IsZero() && in.Data != nil {
+		// No period chosen: show the milestones around the events too.
+		for _, e := range in.Data.Milestones {
+			mi := e.Date.Year()*12 + int(e.Date.Month()) - 1
+			first, last = min(first, mi), max(last, mi)
+		}
+	}
+	from, to := MonthTime(first), MonthTime(last+1).Add(-time.Second)
+	ms := Milestones(in.Data, from, to)
+	sp.subtitle = fmt.Sprintf("%s, %s – %s", plural(total, "attack", "attacks"), from.Format("Jan 2006"), to.Format("Jan 2006"))
+	sp.note = foiledNote(mo.Foiled)
+	sp.legend = []legendEntry{{label: "Attacks", color: colMonthly}}
+	if len(ms) > 0 {
+		sp.legend = append(sp.legend, legendEntry{label: "Milestone", color: colMile, style: swatchDash})
+	}
+	m.estimatePlot(true)
+	labels := make([]string, len(ms))
+	longest := 0
+	for i, e := range ms {
+		labels[i] = ShortLabel(e.Label, 34)
+		for len([]rune(labels[i])) > 8 && float64(m.width(labels[i], m.label)) > float64(m.plotH)*0.68 {
+			labels[i] = truncate(labels[i], len([]rune(labels[i]))-2)
+		}
+		longest = max(longest, m.width(labels[i], m.label))
+	}
+	sp.x = axis{min: float64(first) - 0.5, max: float64(last) + 0.5}
+	y0, y1 := first/12, last/12
+	st := labelStep(y1-y0+1, m.width("2025", m.tick), m.plotW)
+	for yr := y0; yr <= y1+1; yr++ {
+		v := float64(yr*12) - 0.5
+		if yr%st == 0 && v >= sp.x.min && v <= sp.x.max {
+			sp.x.ticks = append(sp.x.ticks, chart.Tick{Value: v, Label: fmt.Sprint(yr)})
+		}
+	}
+	if len(sp.x.ticks) == 0 { // less than a year: label the first month
+		sp.x.ticks = []chart.Tick{{Value: float64(first), Label: from.Format("Jan 2006")}}
+	}
+	room := m.label * 1.2
+	if len(ms) > 0 {
+		room = float64(longest) + m.label*1.5
+	}
+	sp.y = valueAxis(m.headroom(float64(top), room), 5)
+	sp.plot = func(p *plot) {
+		slot := float64(p.X(float64(first)+1) - p.X(float64(first)))
+		bw := max(1, int(slot*0.8))
+		for i, n := range mo.Counts {
+			if n == 0 {
+				continue
+			}
+			xc := p.X(float64(mo.First + i))
+			fillRect(p.r, xc-bw/2, p.Y(float64(n)), xc-bw/2+bw, p.Y(0), dc(colMonthly))
+		}
+		if len(ms) == 0 {
+			return
+		}
+		lh := m.label * 1.2
+		want := make([]float64, len(ms))
+		lineX := make([]int, len(ms))
+		for i, e := range ms {
+			mi := e.Date.Year()*12 + int(e.Date.Month()) - 1
+			days := float64(time.Date(e.Date.Year(), e.Date.Month()+1, 0, 0, 0, 0, 0, time.UTC).Day())
+			lineX[i] = p.X(float64(mi) - 0.5 + float64(e.Date.Day()-1)/days)
+			want[i] = float64(lineX[i]) + lh*0.8 // baseline just right of the line
+		}
+		got := spread(want, lh, float64(p.box.Left)+lh, float64(p.box.Right))
+		top := p.box.Top + int(m.label*0.3)
+		for i := range ms {
+			line(p.r, lineX[i], p.box.Bottom, lineX[i], top, dc(colMile), max(1, m.line*0.7), []float64{m.line * 3, m.line * 2})
+		}
+		for i := range ms {
+			bx := int(got[i])
+			lw := m.width(labels[i], m.label)
+			fillRect(p.r, bx-int(lh*0.8), top, bx+int(lh*0.2), top+lw+int(m.label*0.6), colHalo)
+			if d := bx - int(lh*0.8) - lineX[i]; d > 2 || d < -int(lh) {
+				line(p.r, lineX[i], top, bx-int(lh*0.4), top, dc(colMile), max(1, m.line*0.7), nil)
+			}
+			textUp(p.r, labels[i], bx, top+lw+int(m.label*0.3), m.label, colText)
+		}
+	}
+	return sp
+}
+
+func targetsSpec(in *Input, m *metrics) spec {
+	idx := in.selected()
+	t := AggregateTargets(in.Records, idx)
+	y := AggregateYears(in.Records, idx)
+	sp := spec{title: m.titled("ISIS-K attacks by target type", in.Filter, y.CountryTotals())}
+	if t.Total == 0 {
+		sp.message = emptyMessage(t.Foiled)
+		return sp
+	}
+	span := ""
+	if y.Len() > 0 {
+		a, b := yearSpan(y.First, y.Last(), in.Filter)
+		span = ", " + yearsText(a, b)
+	}
+	sp.subtitle = plural(t.Total, "attack", "attacks") + span + " · colours as on the map"
+	sp.note = foiledNote(t.Foiled)
+	type cat struct {
+		label string
+		n     int
+		c     color.RGBA
+	}
+	var cats []cat
+	for i, typ := range dataset.TargetTypes {
+		cats = append(cats, cat{dataset.Label(typ), t.Counts[i], symbology.TargetColors[i]})
+	}
+	if n := t.Counts[OtherTarget]; n > 0 {
+		cats = append(cats, cat{"Not recorded", n, symbology.Other})
+	}
+	slices.SortStableFunc(cats, func(a, b cat) int { return b.n - a.n })
+	top := cats[0].n
+	m.estimatePlot(true)
+	n := len(cats)
+	sp.y = axis{min: -0.5, max: float64(n) - 0.5}
+	labelW := 0
+	for i, c := range cats {
+		sp.y.ticks = append(sp.y.ticks, chart.Tick{Value: float64(n - 1 - i), Label: c.label})
+		labelW = max(labelW, m.width(c.label, m.tick))
+	}
+	plotW := float64(m.plotW - labelW)
+	valW := float64(m.width(fmtInt(top), m.label)) + m.label
+	sp.x = valueAxis(float64(top)*plotW/max(plotW-valW, plotW*0.5), 6)
+	sp.plot = func(p *plot) {
+		slot := float64(p.Y(0) - p.Y(1))
+		bh := max(2, int(slot*0.68))
+		for i, c := range cats {
+			yc := p.Y(float64(n - 1 - i))
+			if c.n > 0 {
+				fillRect(p.r, p.X(0), yc-bh/2, p.X(float64(c.n)), yc-bh/2+bh, dc(c.c))
+			}
+			text(p.r, fmtInt(c.n), p.X(float64(c.n))+int(m.label*0.4), yc+int(m.label*0.35), m.label, colText)
+		}
+	}
+	return sp
+}

@@ -1,0 +1,91 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"iskbrief/internal/charts"
+	"iskbrief/internal/export"
+)
+
+// exportChart renders one chart of the selection to a PNG or SVG file.
+func exportChart(args []string, stdout, stderr io.Writer) error {
+	fl := newFlags("export chart", stderr)
+	var sel selectionFlags
+	sel.register(fl)
+	kind := fl.String("kind", "", "chart: "+charts.KindNames())
+	format := fl.String("format", "", "png or svg (default: from the --out extension, else png)")
+	out := fl.String("out", "", "output file (.png or .svg)")
+	w := fl.Int("width", 1920, "width in pixels")
+	h := fl.Int("height", 1080, "height in pixels")
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{"export chart: " + err.Error()} // a bad flag: exit status 2
+	}
+	if fl.NArg() > 0 {
+		return usageError{fmt.Sprintf("export chart: unexpected argument %q", fl.Arg(0))}
+	}
+	if *kind == "" {
+		return usageError{"export chart needs --kind: " + charts.KindNames()}
+	}
+	k, ok := charts.ParseKind(*kind)
+	if !ok {
+		return usageError{fmt.Sprintf("--kind %q: expected one of %s", *kind, charts.KindNames())}
+	}
+	if *out == "" {
+		return usageError{"export chart needs --out FILE.png or FILE.svg"}
+	}
+	f, err := chartFormat(*format, *out)
+	if err != nil {
+		return err
+	}
+	if *w < charts.MinWidth || *h < charts.MinHeight || *w > charts.MaxWidth || *h > charts.MaxHeight {
+		return usageError{fmt.Sprintf("size %d×%d: expected %d×%d to %d×%d", *w, *h,
+			charts.MinWidth, charts.MinHeight, charts.MaxWidth, charts.MaxHeight)}
+	}
+	filt, err := sel.filter()
+	if err != nil {
+		return err
+	}
+	m, err := sel.model()
+	if err != nil {
+		return err
+	}
+	idx := filt.Apply(m.Records)
+	src := "ISK Brief dataset " + m.Data.Version
+	if m.External != "" {
+		src = filepath.Base(m.External)
+	}
+	b, err := charts.Render(k, charts.Input{Records: m.Records, Index: idx, Data: m.Data, Filter: filt, Source: src}, f, *w, *h)
+	if err != nil {
+		return err
+	}
+	if err := export.WriteBytes(*out, b); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s (%s chart, %d×%d %s, %d events)\n", *out, k, *w, *h, strings.ToUpper(string(f)), len(idx))
+	return nil
+}
+
+// chartFormat takes --format, or else the --out extension, or else PNG.
+func chartFormat(flagVal, out string) (charts.Format, error) {
+	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(out), "."))
+	switch strings.ToLower(flagVal) {
+	case "png":
+		return charts.PNG, nil
+	case "svg":
+		return charts.SVG, nil
+	case "":
+		if ext == "svg" {
+			return charts.SVG, nil
+		}
+		return charts.PNG, nil
+	}
+	return "", usageError{fmt.Sprintf("--format %q: expected png or svg", flagVal)}
+}

@@ -1,0 +1,122 @@
+package slides
+
+import (
+	"bytes"
+	"fmt"
+	"image/jpeg"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+
+	"iskbrief/internal/brief"
+	"iskbrief/internal/export"
+	"iskbrief/internal/maprender"
+	"iskbrief/internal/workspace"
+)
+
+// ExportPNGs writes one 1920×1080 PNG per slide into dir (created if
+// needed), named 01-title.png, 02-…, ready for PowerPoint or Keynote. It
+// returns the files written.
+func ExportPNGs(dir string, m *brief.Model, ss []workspace.Slide) ([]string, error) {
+	if len(ss) == 0 {
+		return nil, fmt.Errorf("the briefing has no slides")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	var files []string
+	for i, s := range ss {
+		img, err := Render(m, s, Layout{W: 1920, H: 1080, Style: maprender.Projector()})
+		if err != nil {
+			return files, err
+		}
+		p := filepath.Join(dir, fmt.Sprintf("%02d-%s.png", i+1, slug(s.Title)))
+		if err := export.WritePNG(p, img); err != nil {
+			return files, err
+		}
+		files = append(files, p)
+	}
+	return files, nil
+}
+
+// slug makes a title safe as part of a file name.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+		if b.Len() >= 40 {
+			break
+		}
+	}
+	out := strings.Trim(b.String(), "-")
+	if out == "" {
+		return "slide"
+	}
+	return out
+}
+
+// ExportPDF writes the briefing as a PDF, one 16:9 page per slide with the
+// map, the chart, the title, the notes and the source line. The whole file
+// is built in memory and written atomically.
+func ExportPDF(path, title string, m *brief.Model, ss []workspace.Slide) error {
+	if len(ss) == 0 {
+		return fmt.Errorf("the briefing has no slides")
+	}
+	const pageW, pageH = 338.67, 190.5 // mm: 16:9, the size of a widescreen slide
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "L", UnitStr: "mm", Size: fpdf.SizeType{Wd: pageW, Ht: pageH}})
+	pdf.SetTitle(title, true)
+	pdf.SetCreator("ISK Brief", true)
+	pdf.AddUTF8FontFromBytes("go", "", goregular.TTF)
+	pdf.AddUTF8FontFromBytes("go", "B", gobold.TTF)
+	pdf.SetAutoPageBreak(false, 0)
+	const margin = 10.0
+	for i, s := range ss {
+		pdf.AddPage()
+		pdf.SetTextColor(20, 20, 20)
+		pdf.SetFont("go", "B", 22)
+		pdf.SetXY(margin, margin)
+		pdf.CellFormat(pageW-2*margin, 10, s.Title, "", 1, "L", false, 0, "")
+		// Map and chart as one picture drawn by the same code as on screen.
+		imgW := pageW - 2*margin
+		imgH := 112.0
+		img, err := Render(m, s, Layout{W: 2400, H: int(2400 * imgH / imgW), Bare: true, Style: maprender.Light()})
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 90}); err != nil {
+			return err
+		}
+		name := fmt.Sprintf("slide%d", i)
+		pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: "JPG"}, &buf)
+		pdf.ImageOptions(name, margin, margin+13, imgW, imgH, false, fpdf.ImageOptions{ImageType: "JPG"}, 0, "")
+		// Speaker notes and the source line are real text: searchable and
+		// crisp at any zoom.
+		pdf.SetFont("go", "", 11)
+		pdf.SetXY(margin, margin+13+imgH+4)
+		pdf.MultiCell(pageW-2*margin, 5, s.Notes, "", "L", false)
+		pdf.SetFont("go", "", 8)
+		pdf.SetTextColor(90, 90, 90)
+		pdf.SetXY(margin, pageH-margin)
+		pdf.CellFormat(pageW-2*margin, 4, SourceLine(m, Filter(s.State))+fmt.Sprintf(" · slide %d of %d", i+1, len(ss)), "", 0, "L", false, 0, "")
+		if err := pdf.Error(); err != nil {
+			return fmt.Errorf("PDF page %d: %w", i+1, err)
+		}
+	}
+	var out bytes.Buffer
+	if err := pdf.Output(&out); err != nil {
+		return fmt.Errorf("cannot build %s: %w", path, err)
+	}
+	return export.WriteBytes(path, out.Bytes())
+}

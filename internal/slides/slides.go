@@ -1,0 +1,184 @@
+// Package slides turns saved briefing slides into pictures: the slide as
+// shown in presentation mode, a folder of 1920×1080 PNGs, and a PDF with one
+// page per slide. The window and the exports draw slides the same way.
+package slides
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"time"
+
+	"iskbrief/internal/brief"
+	"iskbrief/internal/charts"
+	"iskbrief/internal/dataset"
+	"iskbrief/internal/filter"
+	"iskbrief/internal/maprender"
+	"iskbrief/internal/symbology"
+	"iskbrief/internal/workspace"
+)
+
+// Filter rebuilds a slide's selection.
+func Filter(st workspace.SlideState) filter.Filter {
+	f := filter.Filter{Countries: st.Countries, Targets: st.Targets, Attacks: st.Attacks, MinKilled: st.MinKilled, NoFoiled: st.NoFoiled}
+	for _, c := range st.Claims {
+		f.Claims = append(f.Claims, dataset.ClaimStatus(c))
+	}
+	f.From, _ = time.Parse(time.DateOnly, st.From)
+	f.To, _ = time.Parse(time.DateOnly, st.To)
+	return f
+}
+
+// Capture fills the filter fields of a slide state from a selection.
+func Capture(st *workspace.SlideState, f filter.Filter) {
+	st.Countries, st.Targets, st.Attacks = f.Countries, f.Targets, f.Attacks
+	st.Claims = nil
+	for _, c := range f.Claims {
+		st.Claims = append(st.Claims, string(c))
+	}
+	st.MinKilled, st.NoFoiled = f.MinKilled, f.NoFoiled
+	st.From, st.To = "", ""
+	if !f.From.IsZero() {
+		st.From = f.From.Format(time.DateOnly)
+	}
+	if !f.To.IsZero() {
+		st.To = f.To.Format(time.DateOnly)
+	}
+}
+
+// Kind returns the slide's chart kind (trends when unset or unknown).
+func Kind(st workspace.SlideState) charts.Kind {
+	if k, ok := charts.ParseKind(st.Chart); ok {
+		return k
+	}
+	return charts.KindTrends
+}
+
+// ColorBy returns the slide's marker colouring.
+func ColorBy(st workspace.SlideState) symbology.ColorBy {
+	for _, b := range symbology.Schemes {
+		if string(b) == st.ColorBy {
+			return b
+		}
+	}
+	return symbology.ByTarget
+}
+
+// Layout says what a slide picture contains.
+type Layout struct {
+	W, H  int
+	Notes bool // draw the speaker notes under the map and chart
+	Bare  bool // only the map and the chart: the caller sets the text (PDF)
+	Style maprender.Style
+}
+
+// Render draws one slide: its title, the map and the chart side by side,
+// optionally the notes, and a source line.
+func Render(m *brief.Model, s workspace.Slide, l Layout) (*image.RGBA, error) {
+	st := l.Style
+	if st.Name == "" {
+		st = maprender.Projector()
+	}
+	img := image.NewRGBA(image.Rect(0, 0, l.W, l.H))
+	bg := color.RGBA{0xff, 0xff, 0xff, 0xff}
+	if st.Name == "dark" {
+		bg = color.RGBA{0x1c, 0x1e, 0x24, 0xff}
+	}
+	draw.Draw(img, img.Bounds(), image.NewUniform(bg), image.Point{}, draw.Src)
+	scale := float64(l.H) / 1080
+	pad := int(28 * scale)
+
+	f := Filter(s.State)
+	y, bottom := 0, l.H
+	if !l.Bare {
+		// Title band.
+		title := maprender.TextStyle{Size: 52 * scale, Bold: true, Color: st.PanelText}
+		_, ta, td := maprender.MeasureText(title, "Ag")
+		y = pad + ta
+		maprender.DrawText(img, title, s.Title, pad, y)
+		y += td + pad/2
+
+		// Footer: the source line.
+		foot := maprender.TextStyle{Size: 18 * scale, Color: st.PanelText}
+		_, fa, fd := maprender.MeasureText(foot, "Ag")
+		bottom = l.H - pad/2 - fd
+		maprender.DrawText(img, foot, SourceLine(m, f), pad, bottom)
+		bottom -= fa + pad/2
+	}
+
+	// Notes, above the footer, when asked for.
+	if l.Notes && !l.Bare && s.Notes != "" {
+		body := maprender.TextStyle{Size: 24 * scale, Color: st.PanelText}
+		_, ba, bd := maprender.MeasureText(body, "Ag")
+		lines := maprender.WrapText(body, s.Notes, l.W-2*pad)
+		if len(lines) > 6 {
+			lines = append(lines[:5], lines[5]+" …")
+		}
+		lh := ba + bd + int(6*scale)
+		top := bottom - lh*len(lines)
+		for i, line := range lines {
+			maprender.DrawText(img, body, line, pad, top+ba+i*lh)
+		}
+		bottom = top - pad/2
+	}
+
+	// Map (left, 58%) and chart (right).
+	areaH := bottom - y
+	if areaH < 100 {
+		return nil, fmt.Errorf("slide %q: %d×%d is too small", s.Title, l.W, l.H)
+	}
+	left, gap := pad, pad
+	if l.Bare {
+		left = 0
+	}
+	mapW := (l.W - 2*left - gap) * 58 / 100
+	chartW := l.W - 2*left - gap - mapW
+	mapImg, err := renderMap(m, s, f, mapW, areaH, scale, st)
+	if err != nil {
+		return nil, err
+	}
+	draw.Draw(img, image.Rect(left, y, left+mapW, y+areaH), mapImg, image.Point{}, draw.Src)
+	sel := m.Select(f, ColorBy(s.State))
+	chartImg, err := charts.RenderImage(Kind(s.State), charts.Input{Records: m.Records, Index: sel.Index, Data: m.Data, Filter: f, Source: source(m)}, chartW, areaH)
+	if err != nil {
+		return nil, fmt.Errorf("slide %q chart: %w", s.Title, err)
+	}
+	draw.Draw(img, image.Rect(left+mapW+gap, y, l.W-left, y+areaH), chartImg, chartImg.Bounds().Min, draw.Src)
+	return img, nil
+}
+
+// SourceLine is the footer of a slide: basemap credits, data version and the
+// selection shown.
+func SourceLine(m *brief.Model, f filter.Filter) string {
+	return fmt.Sprintf("%s · %s", m.Attribution(), f.String())
+}
+
+func source(m *brief.Model) string {
+	if m.External != "" {
+		return m.External
+	}
+	return "ISK Brief dataset " + m.Data.Version
+}
+
+func renderMap(m *brief.Model, s workspace.Slide, f filter.Filter, w, h int, scale float64, st maprender.Style) (*image.RGBA, error) {
+	area := maprender.Region
+	if s.State.East > s.State.West && s.State.North > s.State.South {
+		area = maprender.Bounds(s.State.West, s.State.South, s.State.East, s.State.North)
+	}
+	by := ColorBy(s.State)
+	sel := m.Select(f, by)
+	selected := int32(-1)
+	if s.State.Selected != "" {
+		for i, r := range m.Records {
+			if e := m.Event(int32(i)); e != nil && e.ID == s.State.Selected && r.Event >= 0 {
+				selected = int32(i)
+			}
+		}
+	}
+	vp := maprender.FitBound(area, w, h, max(1, scale*1.2))
+	o := m.Options(brief.MapView{Filter: f, ColorBy: by, Style: st, Selected: selected, Overlays: true}, sel)
+	o.Attribution = "" // the slide's footer carries it
+	img, _ := maprender.NewRenderer(m.Base).Render(vp, o)
+	return img, nil
+}
