@@ -22,6 +22,7 @@ import (
 	"iskbrief/assets"
 	"iskbrief/internal/basemap"
 	"iskbrief/internal/brief"
+	"iskbrief/internal/charts"
 	"iskbrief/internal/cli"
 	"iskbrief/internal/dataset"
 	"iskbrief/internal/export"
@@ -72,6 +73,7 @@ type MainWindow struct {
 	search  *SearchBox
 	timebar *TimeBar
 	tabs    *container.AppTabs
+	chart   *ChartView
 
 	view     brief.MapView
 	sel      brief.Selection
@@ -115,10 +117,14 @@ func NewMainWindow(a fyne.App, m *brief.Model, style string, trace bool) *MainWi
 	mw.timebar = NewTimeBar(first, last)
 	mw.timebar.OnChange = func(from, to time.Time) { mw.timeFrom, mw.timeTo = from, to; mw.selectionChanged() }
 
+	mw.chart = NewChartView(widget.NewButtonWithIcon("Export chart…", theme.DocumentSaveIcon(), mw.exportChartDialog))
+	mw.chart.OnHit = mw.chartHit
+
 	mapArea := container.NewStack(mw.mapw, mw.tooltip.layer)
 	mw.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Details", theme.InfoIcon(), mw.details.Object()),
 		container.NewTabItemWithIcon("Events", theme.ListIcon(), mw.list.Object()),
+		container.NewTabItemWithIcon("Charts", theme.GridIcon(), mw.chart.Object()),
 	)
 	side := container.NewVScroll(container.NewVBox(mw.search.Object(), mw.filters.Object()))
 	side.SetMinSize(fyne.NewSize(250, 0))
@@ -237,6 +243,7 @@ func (mw *MainWindow) refreshMap() {
 	mw.sel = mw.model.Select(mw.view.Filter, mw.view.ColorBy)
 	mw.mapw.SetOptions(mw.model.Options(mw.view, mw.sel))
 	mw.list.SetRows(mw.sel.Index)
+	mw.chart.SetInput(mw.chartInput())
 	mw.filters.SetCount(len(mw.sel.Index), len(mw.model.Records))
 	mw.status.SetText(fmt.Sprintf("%d of %d events · %s · dataset %s", len(mw.sel.Index), len(mw.model.Records), mw.view.Filter.String(), mw.model.Data.Version))
 }
@@ -256,7 +263,7 @@ func (mw *MainWindow) showSelection(r int32) {
 	mw.view.Selected = r
 	mw.mapw.SetOptions(mw.model.Options(mw.view, mw.sel))
 	mw.list.Select(r)
-	if r >= 0 && mw.tabs.SelectedIndex() != 0 && mw.tabs.Items[mw.tabs.SelectedIndex()].Text != "Events" {
+	if r >= 0 && mw.tabs.Selected().Text != "Events" {
 		mw.tabs.SelectIndex(0)
 	}
 	if r < 0 {
@@ -345,33 +352,47 @@ func (mw *MainWindow) exportMapDialog() {
 			if choice.Selected == sizes[1] {
 				w, h = 3840, 2160
 			}
+			cur := mw.mapw.Viewport()
+			view := mw.view
+			view.Title = brief.MapTitle(view.Filter, len(mw.sel.Index))
+			sel := mw.sel
+			mw.renderThenSave("isk-brief-map.png", func() ([]byte, error) {
+				vp := maprender.FitBound(cur.Bound(), w, h, cli.ExportScale(w, h))
+				img, _ := maprender.NewRenderer(mw.model.Base).Render(vp, mw.model.Options(view, sel))
+				return export.EncodePNG(img)
+			})
+		}, mw)
+}
+
+// renderThenSave renders an export in the background and only then asks
+// where to save it: the save dialog creates (truncates) the file it returns,
+// so nothing may fail between that moment and the atomic write that follows.
+func (mw *MainWindow) renderThenSave(name string, render func() ([]byte, error)) {
+	mw.status.SetText("Rendering " + name + "…")
+	go func() {
+		b, err := render()
+		fyne.Do(func() {
+			if err != nil {
+				dialog.ShowError(err, mw)
+				return
+			}
 			save := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
 				if err != nil || uc == nil {
 					return
 				}
 				path := uc.URI().Path()
-				uc.Close() // written again atomically below
-				go mw.exportMap(path, w, h)
+				uc.Close()
+				if err := export.WriteBytes(path, b); err != nil {
+					dialog.ShowError(err, mw)
+					return
+				}
+				mw.status.SetText("Saved " + path)
+				mw.tracef("saved %s (%d bytes)", path, len(b))
 			}, mw)
-			save.SetFileName("isk-brief-map.png")
+			save.SetFileName(name)
 			save.Show()
-		}, mw)
-}
-
-func (mw *MainWindow) exportMap(path string, w, h int) {
-	cur := mw.mapw.Viewport()
-	view := mw.view
-	view.Title = brief.MapTitle(view.Filter, len(mw.sel.Index))
-	vp := maprender.FitBound(cur.Bound(), w, h, cli.ExportScale(w, h))
-	img, _ := maprender.NewRenderer(mw.model.Base).Render(vp, mw.model.Options(view, mw.sel))
-	err := export.WritePNG(path, img)
-	fyne.Do(func() {
-		if err != nil {
-			dialog.ShowError(err, mw)
-			return
-		}
-		mw.status.SetText("Saved " + path)
-	})
+		})
+	}()
 }
 
 func (mw *MainWindow) showAbout() {
@@ -437,4 +458,55 @@ func (t *tooltip) hide() {
 func shortPlace(e *dataset.Event) string {
 	town, _, _ := strings.Cut(e.Place, ",")
 	return town + ", " + dataset.CountryName(e.Country)
+}
+
+// chartInput is the current selection as the charts see it.
+func (mw *MainWindow) chartInput() charts.Input {
+	return charts.Input{Records: mw.model.Records, Index: mw.sel.Index, Data: mw.model.Data, Filter: mw.view.Filter, Source: chartSource(mw.model)}
+}
+
+func chartSource(m *brief.Model) string {
+	if m.External != "" {
+		return m.External
+	}
+	return "ISK Brief dataset " + m.Data.Version
+}
+
+// chartHit narrows the filter to the year or target type clicked in a chart.
+func (mw *MainWindow) chartHit(h charts.Hit) {
+	f := mw.filters.Filter()
+	switch {
+	case h.Year > 0:
+		f.From, f.To = filter.YearRange(h.Year, h.Year)
+		mw.tracef("chart click: year %d", h.Year)
+	case h.Target != "":
+		f.Targets = []string{h.Target}
+		mw.tracef("chart click: target %s", h.Target)
+	default:
+		return
+	}
+	mw.filters.SetFilter(f)
+}
+
+// exportChartDialog saves the chart shown as PNG (Full HD or 4K) or SVG.
+func (mw *MainWindow) exportChartDialog() {
+	formats := []string{"PNG 1920 × 1080 (Full HD slide)", "PNG 3840 × 2160 (4K)", "SVG (vector, for editing)"}
+	choice := widget.NewRadioGroup(formats, nil)
+	choice.SetSelected(formats[0])
+	dialog.ShowCustomConfirm("Export chart", "Choose file…", "Cancel", container.NewVBox(
+		widget.NewLabel("Export “"+kindLabels[mw.chart.Kind()]+"” for the current selection."), choice),
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			w, h, format, name := 1920, 1080, charts.PNG, "isk-brief-chart.png"
+			switch choice.Selected {
+			case formats[1]:
+				w, h = 3840, 2160
+			case formats[2]:
+				format, name = charts.SVG, "isk-brief-chart.svg"
+			}
+			kind, in := mw.chart.Kind(), mw.chartInput()
+			mw.renderThenSave(name, func() ([]byte, error) { return charts.Render(kind, in, format, w, h) })
+		}, mw)
 }

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"math"
 	"strings"
 
 	chart "github.com/wcharczuk/go-chart/v2"
@@ -134,14 +135,72 @@ func Render(k Kind, in Input, format Format, w, h int) ([]byte, error) {
 
 // RenderImage draws a chart into an image, for a window to show.
 func RenderImage(k Kind, in Input, w, h int) (*image.RGBA, error) {
-	c, err := build(k, in, w, h)
-	if err != nil {
-		return nil, err
-	}
-	return renderRGBA(c)
+	img, _, err := RenderInteractive(k, in, w, h)
+	return img, err
 }
 
-func build(k Kind, in Input, w, h int) (*chart.Chart, error) {
+// Hit is what a click on a chart points at: a year (trends, killed,
+// timeline) or a target type (targets). Zero values mean "nothing".
+type Hit struct {
+	Year   int
+	Target string
+}
+
+// Hits maps pixels of a rendered chart back to data, so a click on a bar
+// can filter the map.
+type Hits struct {
+	kind    Kind
+	box     chart.Box
+	xr, yr  chart.Range
+	targets []string
+	ok      bool
+}
+
+// RenderInteractive draws a chart and returns, with it, the map from its
+// pixels back to years or target types.
+func RenderInteractive(k Kind, in Input, w, h int) (*image.RGBA, *Hits, error) {
+	hits := &Hits{kind: k}
+	c, err := buildWith(k, in, w, h, hits)
+	if err != nil {
+		return nil, nil, err
+	}
+	img, err := renderRGBA(c)
+	return img, hits, err
+}
+
+// inverse maps a pixel offset within a range's domain back to a value.
+func inverse(r chart.Range, px int) float64 {
+	d := r.GetDomain()
+	if d == 0 {
+		return r.GetMin()
+	}
+	return r.GetMin() + float64(px)/float64(d)*(r.GetMax()-r.GetMin())
+}
+
+// At returns what lies under pixel (x, y); ok is false outside the plot or
+// for charts without clickable categories.
+func (h *Hits) At(x, y int) (Hit, bool) {
+	if h == nil || !h.ok || x < h.box.Left || x > h.box.Right || y < h.box.Top || y > h.box.Bottom {
+		return Hit{}, false
+	}
+	switch h.kind {
+	case KindTrends, KindKilled:
+		return Hit{Year: int(math.Round(inverse(h.xr, x-h.box.Left)))}, true
+	case KindTimeline:
+		return Hit{Year: int(math.Round(inverse(h.xr, x-h.box.Left))) / 12}, true
+	case KindTargets:
+		n := len(h.targets)
+		i := n - 1 - int(math.Round(inverse(h.yr, h.box.Bottom-y)))
+		if i >= 0 && i < n && h.targets[i] != "" {
+			return Hit{Target: h.targets[i]}, true
+		}
+	}
+	return Hit{}, false
+}
+
+func build(k Kind, in Input, w, h int) (*chart.Chart, error) { return buildWith(k, in, w, h, nil) }
+
+func buildWith(k Kind, in Input, w, h int, hits *Hits) (*chart.Chart, error) {
 	if w < MinWidth || h < MinHeight || w > MaxWidth || h > MaxHeight {
 		return nil, fmt.Errorf("chart size %d×%d: expected %d×%d to %d×%d", w, h, MinWidth, MinHeight, MaxWidth, MaxHeight)
 	}
@@ -162,6 +221,14 @@ func build(k Kind, in Input, w, h int) (*chart.Chart, error) {
 		return nil, fmt.Errorf("chart kind %q: expected one of %s", k, KindNames())
 	}
 	sp.footer = "Source: " + in.source() + " · Filter: " + in.Filter.String() + sp.note
+	if hits != nil && sp.message == "" && sp.plot != nil {
+		draw := sp.plot
+		hits.targets = sp.targets
+		sp.plot = func(p *plot) {
+			hits.box, hits.xr, hits.yr, hits.ok = p.box, p.xr, p.yr, true
+			draw(p)
+		}
+	}
 	return sp.chart(m), nil
 }
 

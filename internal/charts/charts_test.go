@@ -8,6 +8,7 @@ import (
 	"image/color"
 	"image/png"
 	"io"
+	"iskbrief/internal/brief"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -454,5 +455,49 @@ func BenchmarkRender(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+func TestHitsMapPixelsBackToYearsAndTargets(t *testing.T) {
+	m, err := brief.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := Input{Records: m.Records, Data: m.Data}
+	_, hits, err := RenderInteractive(KindTrends, in, 1200, 700)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Scan along the middle of the plot: years must rise left to right
+	// and cover 2015..2025.
+	seen := map[int]bool{}
+	last := 0
+	for x := 0; x < 1200; x += 4 {
+		if h, ok := hits.At(x, hits.box.Bottom-5); ok {
+			if h.Year < last {
+				t.Fatalf("year %d after %d at x=%d", h.Year, last, x)
+			}
+			last = h.Year
+			seen[h.Year] = true
+		}
+	}
+	if !seen[2015] || !seen[2021] || !seen[2025] {
+		t.Errorf("years seen %v", seen)
+	}
+	if _, ok := hits.At(2, 2); ok {
+		t.Error("a click on the title must hit nothing")
+	}
+	_, th, err := RenderInteractive(KindTargets, in, 1200, 700)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]bool{}
+	for y := 0; y < 700; y += 3 {
+		if h, ok := th.At(th.box.Left+10, y); ok {
+			found[h.Target] = true
+		}
+	}
+	if !found["religious"] || !found["security"] {
+		t.Errorf("targets found %v", found)
 	}
 }

@@ -133,6 +133,7 @@ type spec struct {
 	legend                        []legendEntry
 	x, y                          axis
 	plot                          func(p *plot)
+	targets                       []string // targets chart: target codes, top bar first ("" for not recorded)
 }
 
 // plot is the drawing surface handed to a spec's plot function.

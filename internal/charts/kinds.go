@@ -465,15 +465,19 @@ func targetsSpec(in *Input, m *metrics) spec {
 		label string
 		n     int
 		c     color.RGBA
+		code  string
 	}
 	var cats []cat
 	for i, typ := range dataset.TargetTypes {
-		cats = append(cats, cat{dataset.Label(typ), t.Counts[i], symbology.TargetColors[i]})
+		cats = append(cats, cat{dataset.Label(typ), t.Counts[i], symbology.TargetColors[i], typ})
 	}
 	if n := t.Counts[OtherTarget]; n > 0 {
-		cats = append(cats, cat{"Not recorded", n, symbology.Other})
+		cats = append(cats, cat{"Not recorded", n, symbology.Other, ""})
 	}
 	slices.SortStableFunc(cats, func(a, b cat) int { return b.n - a.n })
+	for _, c := range cats {
+		sp.targets = append(sp.targets, c.code)
+	}
 	top := cats[0].n
 	m.estimatePlot(true)
 	n := len(cats)

@@ -13,12 +13,22 @@ import (
 
 // WritePNG encodes img and writes it to path atomically.
 func WritePNG(path string, img image.Image) error {
+	b, err := EncodePNG(img)
+	if err != nil {
+		return fmt.Errorf("cannot encode %s: %w", path, err)
+	}
+	return atomicfile.Write(path, b, 0o644)
+}
+
+// EncodePNG encodes an image in memory (fast compression: slides, not
+// archives).
+func EncodePNG(img image.Image) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.BestSpeed}
 	if err := enc.Encode(&buf, img); err != nil {
-		return fmt.Errorf("cannot encode %s: %w", path, err)
+		return nil, err
 	}
-	return atomicfile.Write(path, buf.Bytes(), 0o644)
+	return buf.Bytes(), nil
 }
 
 // WriteBytes writes already-encoded content to path atomically.

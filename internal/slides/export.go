@@ -74,7 +74,7 @@ func ExportPDF(path, title string, m *brief.Model, ss []workspace.Slide) error {
 		return fmt.Errorf("the briefing has no slides")
 	}
 	const pageW, pageH = 338.67, 190.5 // mm: 16:9, the size of a widescreen slide
-	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "L", UnitStr: "mm", Size: fpdf.SizeType{Wd: pageW, Ht: pageH}})
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: pageW, Ht: pageH}})
 	pdf.SetTitle(title, true)
 	pdf.SetCreator("ISK Brief", true)
 	pdf.AddUTF8FontFromBytes("go", "", goregular.TTF)
@@ -89,7 +89,7 @@ func ExportPDF(path, title string, m *brief.Model, ss []workspace.Slide) error {
 		pdf.CellFormat(pageW-2*margin, 10, s.Title, "", 1, "L", false, 0, "")
 		// Map and chart as one picture drawn by the same code as on screen.
 		imgW := pageW - 2*margin
-		imgH := 112.0
+		imgH := 128.0
 		img, err := Render(m, s, Layout{W: 2400, H: int(2400 * imgH / imgW), Bare: true, Style: maprender.Light()})
 		if err != nil {
 			return err
