@@ -7,7 +7,7 @@ set -euo pipefail
 
 pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev)
 if [[ "${1:-}" == "test" ]]; then
-  pkgs+=(xvfb xdotool imagemagick libgl1-mesa-dri x11-utils)
+  pkgs+=(xvfb xdotool imagemagick libgl1-mesa-dri x11-utils poppler-utils)
 fi
 
 missing=()

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -29,6 +30,7 @@ import (
 	"iskbrief/internal/filter"
 	"iskbrief/internal/maprender"
 	"iskbrief/internal/symbology"
+	"iskbrief/internal/workspace"
 )
 
 // AppID is the application identifier (preferences, desktop entry).
@@ -41,7 +43,8 @@ var started = time.Now()
 func Main(args []string) int {
 	fl := flag.NewFlagSet("iskbrief", flag.ContinueOnError)
 	trace := fl.Bool("trace", false, "log selections and frame times to standard error (for tests)")
-	style := fl.String("style", "light", "map and window theme: light, dark or projector")
+	style := fl.String("style", "", "map and window theme: light, dark or projector (default: as last time)")
+	wsPath := fl.String("workspace", "", "the briefings database (default: workspace.db in the user's configuration folder)")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
@@ -50,11 +53,47 @@ func Main(args []string) int {
 		fmt.Fprintln(os.Stderr, "iskbrief:", err)
 		return 1
 	}
+	store, storeErr := openStore(*wsPath)
 	a := app.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	w := NewMainWindow(a, m, *style, *trace)
+	w := NewMainWindow(a, m, Options{Style: *style, Trace: *trace, Store: store, StoreErr: storeErr})
 	w.ShowAndRun()
+	store.Close()
 	return 0
+}
+
+// openStore opens the workspace database. If it cannot (damaged, written by
+// a newer version, unreadable), the file is left as it is and the session
+// runs on a temporary in-memory workspace; the error is shown to the user.
+func openStore(path string) (*workspace.Store, error) {
+	if path == "" {
+		path = os.Getenv("ISKBRIEF_WORKSPACE")
+	}
+	if path == "" {
+		p, err := workspace.DefaultPath()
+		if err != nil {
+			mem, _ := workspace.Open("")
+			return mem, err
+		}
+		path = p
+	}
+	s, err := workspace.Open(path)
+	if err != nil {
+		mem, merr := workspace.Open("")
+		if merr != nil {
+			panic(merr) // an in-memory SQLite database always opens
+		}
+		return mem, err
+	}
+	return s, nil
+}
+
+// Options configure the main window.
+type Options struct {
+	Style    string
+	Trace    bool
+	Store    *workspace.Store
+	StoreErr error // why the saved workspace could not be opened, if it could not
 }
 
 // MainWindow is the app's one window and its state.
@@ -81,14 +120,30 @@ type MainWindow struct {
 	traced   bool
 	renderer *maprender.Renderer
 
+	colorBySelect, styleSelect *widget.Select
+
+	store     *workspace.Store
+	slides    *SlidesPanel
+	presenter *Presenter
+
 	panelFilter      filter.Filter // from the filter panel
 	timeFrom, timeTo time.Time     // from the time bar; zero = unbounded
 	debounce         *time.Timer
 }
 
 // NewMainWindow builds the window over a model.
-func NewMainWindow(a fyne.App, m *brief.Model, style string, trace bool) *MainWindow {
-	mw := &MainWindow{app: a, model: m, trace: trace}
+func NewMainWindow(a fyne.App, m *brief.Model, o Options) *MainWindow {
+	mw := &MainWindow{app: a, model: m, trace: o.Trace, store: o.Store}
+	if mw.store == nil {
+		mw.store, _ = workspace.Open("")
+	}
+	style := o.Style
+	if style == "" {
+		style, _ = mw.store.Pref("theme")
+	}
+	if style != "dark" && style != "projector" {
+		style = "light"
+	}
 	mw.Window = a.NewWindow("ISK Brief — ISIS-K attacks " + yearSpan(m))
 	mw.view = brief.MapView{ColorBy: symbology.ByTarget, Style: maprender.StyleByName(style), Selected: -1, Overlays: true}
 	applyTheme(a, style)
@@ -119,12 +174,21 @@ func NewMainWindow(a fyne.App, m *brief.Model, style string, trace bool) *MainWi
 
 	mw.chart = NewChartView(widget.NewButtonWithIcon("Export chart…", theme.DocumentSaveIcon(), mw.exportChartDialog))
 	mw.chart.OnHit = mw.chartHit
+	mw.slides = NewSlidesPanel(mw.store, mw, func(err error) { dialog.ShowError(err, mw) })
+	mw.slides.Capture = mw.captureSlide
+	mw.slides.OnShow = mw.applySlide
+	mw.slides.OnPresent = mw.present
+	mw.slides.OnExportPDF = mw.exportPDFDialog
+	mw.slides.OnExportPNGs = mw.exportPNGsDialog
+	mw.slides.trace = mw.tracef
+	mw.tracef("workspace %s: briefing %q with %d slides", mw.store.Path, mw.slides.BriefingTitle(), len(mw.slides.Slides()))
 
 	mapArea := container.NewStack(mw.mapw, mw.tooltip.layer)
 	mw.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Details", theme.InfoIcon(), mw.details.Object()),
 		container.NewTabItemWithIcon("Events", theme.ListIcon(), mw.list.Object()),
 		container.NewTabItemWithIcon("Charts", theme.GridIcon(), mw.chart.Object()),
+		container.NewTabItemWithIcon("Slides", theme.MediaVideoIcon(), mw.slides.Object()),
 	)
 	side := container.NewVScroll(container.NewVBox(mw.search.Object(), mw.filters.Object()))
 	side.SetMinSize(fyne.NewSize(250, 0))
@@ -133,11 +197,26 @@ func NewMainWindow(a fyne.App, m *brief.Model, style string, trace bool) *MainWi
 	body := container.NewBorder(nil, nil, side, nil, right)
 	bottom := container.NewVBox(mw.timebar.Object(), mw.status)
 	mw.SetContent(container.NewBorder(mw.toolbar(), bottom, nil, nil, body))
-	mw.Resize(fyne.NewSize(1500, 900))
+	mw.Resize(mw.savedSize())
 	mw.SetMaster()
-	mw.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) { mw.mapw.TypedKey(e) })
+	mw.Canvas().SetOnTypedKey(mw.typedKey)
 	mw.Canvas().SetOnTypedRune(func(r rune) { mw.mapw.TypedRune(r) })
+	mw.addShortcuts()
+	mw.restoreView()
+	mw.SetCloseIntercept(func() {
+		mw.savePrefs()
+		mw.Close()
+	})
 	mw.refreshMap()
+	if o.StoreErr != nil {
+		err := o.StoreErr
+		mw.tracef("workspace not opened: %v", err)
+		fyne.Do(func() {
+			dialog.ShowInformation("Saved briefings not opened",
+				err.Error()+"\n\nThe file was left untouched. ISK Brief is using a temporary workspace: "+
+					"slides made in this session will not be kept.", mw)
+		})
+	}
 	return mw
 }
 
@@ -176,6 +255,14 @@ func (mw *MainWindow) selectionChanged() {
 // selectRecord selects an event from the list or the search; zoom brings
 // the map to it.
 func (mw *MainWindow) selectRecord(r int32, zoom bool) {
+	if !slices.Contains(mw.sel.Index, r) {
+		// A search hit hidden by the filters: show everything again rather
+		// than select an event the map does not draw.
+		mw.filters.Reset()
+		mw.timebar.SetWindow(modeAll, time.Time{})
+		mw.refreshMap()
+		mw.status.SetText("Filters reset to show " + mw.model.Event(r).Title)
+	}
 	if zoom {
 		rec := mw.model.Records[r]
 		p := basemap.Project(float64(rec.Lon), float64(rec.Lat))
@@ -221,6 +308,7 @@ func (mw *MainWindow) toolbar() fyne.CanvasObject {
 		mw.refreshMap()
 	})
 	colorBy.SetSelected(symbology.SchemeLabel(mw.view.ColorBy))
+	mw.colorBySelect = colorBy
 
 	styles := widget.NewSelect([]string{"light", "dark", "projector"}, func(s string) {
 		mw.view.Style = maprender.StyleByName(s)
@@ -228,12 +316,17 @@ func (mw *MainWindow) toolbar() fyne.CanvasObject {
 		mw.refreshMap()
 	})
 	styles.SetSelected(mw.view.Style.Name)
+	mw.styleSelect = styles
 
 	exportMap := widget.NewButtonWithIcon("Export map…", theme.DocumentSaveIcon(), mw.exportMapDialog)
+	addSlide := widget.NewButtonWithIcon("Add slide", theme.ContentAddIcon(), func() { mw.tabs.SelectIndex(3); mw.slides.addDialog() })
+	present := widget.NewButtonWithIcon("Present", theme.MediaPlayIcon(), func() { mw.present(0) })
+	present.Importance = widget.HighImportance
+	help := widget.NewButtonWithIcon("Help", theme.HelpIcon(), mw.showHelp)
 	about := widget.NewButtonWithIcon("About", theme.InfoIcon(), mw.showAbout)
 	return container.NewHBox(reset, zin, zout, widget.NewSeparator(),
 		widget.NewLabel("Colour by"), colorBy, widget.NewLabel("Theme"), styles,
-		widget.NewSeparator(), exportMap, about)
+		widget.NewSeparator(), exportMap, addSlide, present, widget.NewSeparator(), help, about)
 }
 
 // refreshMap applies the current filter and view to the map, the list and

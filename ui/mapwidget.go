@@ -45,6 +45,7 @@ type MapWidget struct {
 	drawnGen uint64
 	wake     chan struct{}
 	home     func(w, h int, scale float64) maprender.Viewport
+	home0    func(w, h int, scale float64) maprender.Viewport // first view, if not home (restored from last session)
 }
 
 var (
@@ -83,6 +84,9 @@ func (m *MapWidget) generate(w, h int) image.Image {
 	if !m.sized || m.vp.W != w || m.vp.H != h {
 		if !m.sized {
 			m.vp = m.home(w, h, m.pxPerDU)
+			if m.home0 != nil {
+				m.vp = m.home0(w, h, m.pxPerDU)
+			}
 			m.sized = true
 		} else {
 			m.vp.W, m.vp.H, m.vp.Scale = w, h, m.pxPerDU

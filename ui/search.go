@@ -107,10 +107,14 @@ func (s *SearchBox) pick(i int) {
 		return
 	}
 	r := s.matches[i]
+	s.entry.SetText("")
+	// Hand the keyboard back to the window so shortcuts and map keys work.
+	if c := fyne.CurrentApp().Driver().CanvasForObject(s.entry); c != nil {
+		c.Unfocus()
+	}
 	if s.OnPick != nil {
 		s.OnPick(r)
 	}
-	s.entry.SetText("")
 }
 
 // containerGridWrap sizes the drop-down to show rows matches.

@@ -24,7 +24,7 @@ func newTestWindow(t *testing.T) *MainWindow {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mw := NewMainWindow(a, m, "light", false)
+	mw := NewMainWindow(a, m, Options{Style: "light"})
 	mw.Resize(fyne.NewSize(1200, 800))
 	mw.Show()
 	waitFrame(t, mw.mapw)

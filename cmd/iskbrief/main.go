@@ -11,6 +11,7 @@ import (
 )
 
 func main() {
+	ui.FixLocale()
 	if len(os.Args) > 1 && slices.Contains(cli.Commands, os.Args[1]) {
 		os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
 	}

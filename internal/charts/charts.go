@@ -76,6 +76,9 @@ type Input struct {
 	// Source names the data in the footer, e.g. "ISK Brief dataset
 	// 2026-11-22" or an events file name. Default: the dataset version.
 	Source string
+	// TextScale fixes the size of text (1 = sized for a 1920×1080 slide);
+	// 0 sizes it from the chart's own size.
+	TextScale float64
 }
 
 func (in *Input) selected() []int32 {
@@ -204,7 +207,7 @@ func buildWith(k Kind, in Input, w, h int, hits *Hits) (*chart.Chart, error) {
 	if w < MinWidth || h < MinHeight || w > MaxWidth || h > MaxHeight {
 		return nil, fmt.Errorf("chart size %d×%d: expected %d×%d to %d×%d", w, h, MinWidth, MinHeight, MaxWidth, MaxHeight)
 	}
-	m := newMetrics(w, h)
+	m := newMetrics(w, h, in.TextScale)
 	var sp spec
 	switch k {
 	case KindTrends:

@@ -245,7 +245,7 @@ func TestEmptySelectionDrawsMessage(t *testing.T) {
 
 func build2(t *testing.T, k Kind, in Input) spec {
 	t.Helper()
-	m := newMetrics(800, 450)
+	m := newMetrics(800, 450, 0)
 	switch k {
 	case KindTrends:
 		return trendsSpec(&in, m)

@@ -59,8 +59,14 @@ type metrics struct {
 	titleText, subText, footText, unitText string
 }
 
-func newMetrics(w, h int) *metrics {
+// newMetrics sizes text and lines for a w×h chart. scale > 0 fixes the text
+// scale (1 = sized for a full 1080p slide), e.g. for a chart that shares a
+// slide with a map and must match its type size.
+func newMetrics(w, h int, scale float64) *metrics {
 	s := float64(min(w*9/16, h)) / 1080
+	if scale > 0 {
+		s = scale
+	}
 	s = max(s, 0.3)
 	px := func(v, lo float64) float64 { return math.Round(max(v*s, lo)) }
 	m := &metrics{w: w, h: h, s: s,

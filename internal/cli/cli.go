@@ -71,12 +71,15 @@ func usage(w io.Writer) {
 	fmt.Fprint(w, `ISK Brief: ISIS-K attacks on an offline map, with charts and sources.
 
 Usage:
-  iskbrief [--trace] [--style light|dark|projector]   open the app
+  iskbrief [--style light|dark|projector] [--workspace FILE] [--trace]
+                                                       open the app
   iskbrief check [DIR]                                 validate a data folder (default: the embedded data)
   iskbrief export map --out FILE.png [options]         render the map without a window
   iskbrief export chart --kind KIND --out FILE [options]
                                                        draw a chart as PNG or SVG; KIND is trends,
                                                        killed, fighters, timeline or targets
+  iskbrief export slides [--workspace FILE] [--briefing ID] [--pdf FILE.pdf] [--png-dir DIR]
+                                                       a saved briefing as PDF and/or 1920×1080 PNGs
   iskbrief version                                     print version, commit, build date and dataset version
 
 Export options:

@@ -22,15 +22,17 @@ import (
 
 func runExport(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return usageError{"export needs a kind: map or chart"}
+		return usageError{"export needs a kind: map, chart or slides"}
 	}
 	switch args[0] {
 	case "map":
 		return exportMap(args[1:], stdout, stderr)
 	case "chart":
 		return exportChart(args[1:], stdout, stderr)
+	case "slides":
+		return exportSlides(args[1:], stdout, stderr)
 	default:
-		return usageError{fmt.Sprintf("export %q: expected map or chart", args[0])}
+		return usageError{fmt.Sprintf("export %q: expected map, chart or slides", args[0])}
 	}
 }
 

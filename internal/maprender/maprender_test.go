@@ -245,3 +245,17 @@ func BenchmarkHitTest100k(b *testing.B) {
 		i++
 	}
 }
+
+func TestSelectedMarkerStaysOutOfClusters(t *testing.T) {
+	ms := []maprender.Marker{marker(69.17, 34.53, 10, 0), marker(69.18, 34.52, 20, 1), marker(69.16, 34.54, 5, 2)}
+	vp := maprender.FitBound(maprender.Region, 1920, 1080, 1)
+	f := maprender.LayoutSelected(vp, ms, 1)
+	var single, cluster bool
+	for _, it := range f.Items {
+		single = single || (it.Count == 1 && it.Index == 1)
+		cluster = cluster || (it.Count == 2 && it.Killed == 15)
+	}
+	if !single || !cluster {
+		t.Errorf("items %+v: want marker 1 alone and the other two clustered", f.Items)
+	}
+}

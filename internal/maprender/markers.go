@@ -69,7 +69,11 @@ func clusterRadius(count int32, scale float64) float64 {
 // the view is fully zoomed in, merges markers that share a grid cell into
 // clusters. The grid walk is O(n), so a million markers lay out in
 // milliseconds.
-func Layout(vp Viewport, markers []Marker) *Frame {
+func Layout(vp Viewport, markers []Marker) *Frame { return LayoutSelected(vp, markers, -1) }
+
+// LayoutSelected is Layout that keeps one marker (the selection) out of the
+// clusters, so the selected event is always visible with its ring.
+func LayoutSelected(vp Viewport, markers []Marker, selected int32) *Frame {
 	f := &Frame{VP: vp}
 	scale := vp.Scale
 	cell := clusterCell * scale
@@ -108,7 +112,7 @@ func Layout(vp Viewport, markers []Marker) *Frame {
 		grid := make([]acc, cols*rows)
 		for i, m := range markers {
 			x, y := (m.X-cx)*z+hw, (m.Y-cy)*z+hh
-			if float64(x) < -margin || float64(y) < -margin || float64(x) > w+margin || float64(y) > h+margin {
+			if float64(x) < -margin || float64(y) < -margin || float64(x) > w+margin || float64(y) > h+margin || int32(i) == selected {
 				continue
 			}
 			gx := int((float64(m.X)*vp.Zoom - ox) / cell)
@@ -139,6 +143,12 @@ func Layout(vp Viewport, markers []Marker) *Frame {
 			f.Items = append(f.Items, it)
 		}
 		f.Items = mergeOverlapping(f.Items, scale)
+		if selected >= 0 && int(selected) < len(markers) {
+			m := markers[selected]
+			it := Item{X: (m.X-cx)*z + hw, Y: (m.Y-cy)*z + hh, Count: 1, Index: selected, Killed: int64(m.Killed), R: float32(MarkerRadius(m.Killed, scale))}
+			it.mix[m.Category&7]++
+			f.Items = append(f.Items, it)
+		}
 	}
 	f.index()
 	return f
@@ -230,7 +240,7 @@ func (f *Frame) HitTest(x, y float64) int {
 }
 
 // drawItems draws the laid-out markers and clusters. Big markers go first so
-// small ones stay visible on top.
+// small ones stay visible on top; the selected marker goes last of all.
 func drawItems(dst *image.RGBA, f *Frame, markers []Marker, colors []color.RGBA, st Style, selected int32) {
 	order := make([]int, len(f.Items))
 	for i := range order {
@@ -239,42 +249,49 @@ func drawItems(dst *image.RGBA, f *Frame, markers []Marker, colors []color.RGBA,
 	sortByRadiusDesc(order, f.Items)
 	s := f.VP.Scale
 	top, bottom := float64(dst.Rect.Min.Y), float64(dst.Rect.Max.Y)
+	sel := -1
 	for _, i := range order {
 		it := f.Items[i]
-		x, y, r := float64(it.X), float64(it.Y), float64(it.R)
-		if reach := r + 40*s; y+reach < top || y-reach > bottom {
+		if reach := float64(it.R) + 40*s; float64(it.Y)+reach < top || float64(it.Y)-reach > bottom {
 			continue // outside this band (rings reach beyond the marker)
 		}
-		if it.Count == 1 {
-			m := markers[it.Index]
-			c := colorOf(colors, m.Category)
-			switch {
-			case m.Flags&FlagProvince != 0:
-				ring(dst, x, y, math.Max(r+14*s, 30*s), c, s)
-			case m.Flags&FlagTown != 0:
-				ring(dst, x, y, r+6*s, c, s)
-			}
-			if m.Flags&FlagFoiled != 0 {
-				disc(dst, x, y, r, color.RGBA{}, c, 2.5*s)
-				cross(dst, x, y, r*0.55, c, 2*s)
-			} else {
-				fill := c
-				fill.A = 0xe0
-				stamp(dst, x, y, circleSprite(r, 1.1*s), fill, st.MarkerEdge)
-			}
-			continue
-		}
-		drawCluster(dst, it, colors, st, s)
-	}
-	if selected >= 0 {
-		for _, it := range f.Items {
-			if it.Count == 1 && it.Index == selected {
-				x, y, r := float64(it.X), float64(it.Y), float64(it.R)
-				disc(dst, x, y, r+5*s, color.RGBA{}, st.Halo, 5*s)
-				disc(dst, x, y, r+4*s, color.RGBA{}, st.Selection, 2.5*s)
-			}
+		switch {
+		case it.Count == 1 && it.Index == selected:
+			sel = i
+		case it.Count == 1:
+			drawMarker(dst, it, markers[it.Index], colors, st, s)
+		default:
+			drawCluster(dst, it, colors, st, s)
 		}
 	}
+	if sel >= 0 {
+		it := f.Items[sel]
+		drawMarker(dst, it, markers[it.Index], colors, st, s)
+		x, y, r := float64(it.X), float64(it.Y), float64(it.R)
+		disc(dst, x, y, r+5*s, color.RGBA{}, st.Halo, 5*s)
+		disc(dst, x, y, r+4*s, color.RGBA{}, st.Selection, 2.5*s)
+	}
+}
+
+// drawMarker draws one event: its precision ring, then a filled disc, or a
+// hollow crossed circle for a foiled plot.
+func drawMarker(dst *image.RGBA, it Item, m Marker, colors []color.RGBA, st Style, s float64) {
+	x, y, r := float64(it.X), float64(it.Y), float64(it.R)
+	c := colorOf(colors, m.Category)
+	switch {
+	case m.Flags&FlagProvince != 0:
+		ring(dst, x, y, math.Max(r+14*s, 30*s), c, s)
+	case m.Flags&FlagTown != 0:
+		ring(dst, x, y, r+6*s, c, s)
+	}
+	if m.Flags&FlagFoiled != 0 {
+		disc(dst, x, y, r, color.RGBA{}, c, 2.5*s)
+		cross(dst, x, y, r*0.55, c, 2*s)
+		return
+	}
+	fill := c
+	fill.A = 0xe0
+	stamp(dst, x, y, circleSprite(r, 1.1*s), fill, st.MarkerEdge)
 }
 
 func colorOf(colors []color.RGBA, cat uint8) color.RGBA {

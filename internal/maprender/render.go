@@ -65,7 +65,7 @@ func (r *Renderer) Render(vp Viewport, o Options) (*image.RGBA, *Frame) {
 // RenderInto draws a frame into dst, which must be vp.W×vp.H.
 func (r *Renderer) RenderInto(dst *image.RGBA, vp Viewport, o Options) *Frame {
 	r.drawBaseCached(dst, vp, o.Style)
-	f := Layout(vp, o.Markers)
+	f := LayoutSelected(vp, o.Markers, o.Selected)
 	// Markers are drawn in two horizontal bands at once (the machine
 	// has at least two cores); each band clips to itself, so the result is
 	// the same as one pass.

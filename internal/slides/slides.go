@@ -140,7 +140,7 @@ func Render(m *brief.Model, s workspace.Slide, l Layout) (*image.RGBA, error) {
 	}
 	draw.Draw(img, image.Rect(left, y, left+mapW, y+areaH), mapImg, image.Point{}, draw.Src)
 	sel := m.Select(f, ColorBy(s.State))
-	chartImg, err := charts.RenderImage(Kind(s.State), charts.Input{Records: m.Records, Index: sel.Index, Data: m.Data, Filter: f, Source: source(m)}, chartW, areaH)
+	chartImg, err := charts.RenderImage(Kind(s.State), charts.Input{Records: m.Records, Index: sel.Index, Data: m.Data, Filter: f, Source: source(m), TextScale: 0.72 * scale}, chartW, areaH)
 	if err != nil {
 		return nil, fmt.Errorf("slide %q chart: %w", s.Title, err)
 	}
