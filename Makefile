@@ -10,7 +10,7 @@ DATE    := $(shell date -u +%Y-%m-%dT%H:%M:%SZ)
 LDFLAGS := -X iskbrief/internal/cli.Version=$(VERSION) -X iskbrief/internal/cli.Commit=$(COMMIT) -X iskbrief/internal/cli.Date=$(DATE)
 BIN     := build/iskbrief
 
-.PHONY: all run build deps test-deps test lint unit e2e bench geodata check clean
+.PHONY: all run build deps test-deps test lint unit fuzz e2e bench geodata check clean
 
 all: build
 
@@ -27,8 +27,9 @@ run: build
 	./$(BIN)
 
 # Every check: formatting, vet, unit tests with the race detector, the
-# dataset check, a short fuzz run, and the end-to-end test under Xvfb.
-test: test-deps lint unit check e2e
+# dataset check, a short fuzz run of every parser, and the end-to-end tests
+# under Xvfb.
+test: test-deps lint unit check fuzz e2e
 
 lint:
 	@out=$$(gofmt -l cmd ui internal geodata assets scripts); if [[ -n "$$out" ]]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
@@ -40,8 +41,14 @@ unit:
 check: build
 	./$(BIN) check assets/data
 
+FUZZTIME ?= 10s
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzReadCSV$$' -fuzztime $(FUZZTIME) ./internal/events
+	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./internal/basemap
+
 e2e: build
 	bash scripts/e2e.sh
+	bash scripts/e2e-briefing.sh
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./internal/... ./geodata

@@ -285,8 +285,9 @@ func drawMarker(dst *image.RGBA, it Item, m Marker, colors []color.RGBA, st Styl
 		ring(dst, x, y, r+6*s, c, s)
 	}
 	if m.Flags&FlagFoiled != 0 {
+		r = math.Max(r, 9*s) // big enough for the hollow to read as hollow
 		disc(dst, x, y, r, color.RGBA{}, c, 2.5*s)
-		cross(dst, x, y, r*0.55, c, 2*s)
+		cross(dst, x, y, r*0.5, c, 2*s)
 		return
 	}
 	fill := c

@@ -18,7 +18,22 @@ import (
 )
 
 // SchemaVersion is the database layout this build writes (PRAGMA user_version).
-const SchemaVersion = 1
+const SchemaVersion = 2
+
+// migrations[i] brings a database from layout i to layout i+1.
+var migrations = [][]string{
+	{ // 0 → 1: briefings, slides, preferences
+		`CREATE TABLE briefings (id INTEGER PRIMARY KEY, title TEXT NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL)`,
+		`CREATE TABLE slides (id INTEGER PRIMARY KEY, briefing_id INTEGER NOT NULL REFERENCES briefings(id) ON DELETE CASCADE,
+			position INTEGER NOT NULL, title TEXT NOT NULL, notes TEXT NOT NULL, state TEXT NOT NULL)`,
+		`CREATE INDEX slides_by_briefing ON slides(briefing_id, position)`,
+		`CREATE TABLE prefs (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+	},
+	{ // 1 → 2: imported event layers
+		`CREATE TABLE layers (id INTEGER PRIMARY KEY, name TEXT NOT NULL, file TEXT NOT NULL, layout TEXT NOT NULL,
+			imported TEXT NOT NULL, events INTEGER NOT NULL, color INTEGER NOT NULL, visible INTEGER NOT NULL, data BLOB NOT NULL)`,
+	},
+}
 
 // Errors Open reports; the file is left untouched in both cases.
 var (
@@ -127,20 +142,17 @@ func (s *Store) init() error {
 	if version == SchemaVersion {
 		return nil
 	}
+	// All steps in one transaction: a crash mid-upgrade leaves the old layout.
 	return s.tx(func(tx *sql.Tx) error {
-		for _, q := range []string{
-			`CREATE TABLE briefings (id INTEGER PRIMARY KEY, title TEXT NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL)`,
-			`CREATE TABLE slides (id INTEGER PRIMARY KEY, briefing_id INTEGER NOT NULL REFERENCES briefings(id) ON DELETE CASCADE,
-				position INTEGER NOT NULL, title TEXT NOT NULL, notes TEXT NOT NULL, state TEXT NOT NULL)`,
-			`CREATE INDEX slides_by_briefing ON slides(briefing_id, position)`,
-			`CREATE TABLE prefs (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
-			fmt.Sprintf(`PRAGMA user_version = %d`, SchemaVersion),
-		} {
-			if _, err := tx.Exec(q); err != nil {
-				return fmt.Errorf("creating the workspace: %w", err)
+		for v := version; v < SchemaVersion; v++ {
+			for _, q := range migrations[v] {
+				if _, err := tx.Exec(q); err != nil {
+					return fmt.Errorf("upgrading the workspace to layout %d: %w", v+1, err)
+				}
 			}
 		}
-		return nil
+		_, err := tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, SchemaVersion))
+		return err
 	})
 }
 

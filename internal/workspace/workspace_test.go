@@ -240,3 +240,61 @@ func TestWriterProcess(t *testing.T) {
 		fmt.Printf("saved %d\n", i)
 	}
 }
+
+func TestLayersStoreAndRemove(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ws.db")
+	s := open(t, path)
+	blob := bytes.Repeat([]byte{1, 2, 3}, 100000)
+	id, err := s.AddLayer(Layer{Name: "ACLED 2024", File: "acled.csv", Layout: "acled", Events: 12, Color: 2, Visible: true}, blob)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s = open(t, path)
+	ls, err := s.Layers()
+	if err != nil || len(ls) != 1 || ls[0].Name != "ACLED 2024" || !ls[0].Visible || ls[0].Events != 12 {
+		t.Fatalf("layers %+v %v", ls, err)
+	}
+	b, err := s.LayerData(id)
+	if err != nil || !bytes.Equal(b, blob) {
+		t.Fatalf("data %d bytes, %v", len(b), err)
+	}
+	if err := s.SetLayerVisible(id, false); err != nil {
+		t.Fatal(err)
+	}
+	if ls, _ := s.Layers(); ls[0].Visible {
+		t.Error("layer still visible")
+	}
+	if err := s.RemoveLayer(id); err != nil {
+		t.Fatal(err)
+	}
+	if ls, _ := s.Layers(); len(ls) != 0 {
+		t.Errorf("layers after removal: %+v", ls)
+	}
+}
+
+// A workspace written by the previous layout (1) is upgraded in place and
+// keeps its slides.
+func TestUpgradeFromLayout1KeepsSlides(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ws.db")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range migrations[0] {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Exec(`INSERT INTO briefings VALUES(1, 'Old', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`)
+	db.Exec(`INSERT INTO slides VALUES(1, 1, 0, 'Kept', '', '{}')`)
+	db.Exec(`PRAGMA user_version = 1`)
+	db.Close()
+	s := open(t, path)
+	if got := titles(t, s, 1); got != "Kept" {
+		t.Errorf("slides after upgrade: %q", got)
+	}
+	if _, err := s.AddLayer(Layer{Name: "x", Visible: true}, []byte{1}); err != nil {
+		t.Errorf("layers table missing after upgrade: %v", err)
+	}
+}
