@@ -9,8 +9,16 @@ COMMIT  := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 DATE    := $(shell date -u +%Y-%m-%dT%H:%M:%SZ)
 LDFLAGS := -X iskbrief/internal/cli.Version=$(VERSION) -X iskbrief/internal/cli.Commit=$(COMMIT) -X iskbrief/internal/cli.Date=$(DATE)
 BIN     := build/iskbrief
+TOOLS   := $(CURDIR)/build/tools
+# The packaging tools, built from pinned versions (go install …@latest may be
+# unavailable through a module proxy).
+FYNE_TOOL_VERSION := v1.7.4
+WINRES_VERSION    := v0.3.3
+PREFIX  ?= /usr/local
+DIST    := build/dist
+LINUX_PKG := $(DIST)/iskbrief-$(VERSION)-linux-amd64.tar.xz
 
-.PHONY: all run build deps test-deps test lint unit fuzz e2e bench geodata check clean
+.PHONY: all run build deps test-deps test lint unit fuzz e2e bench geodata check clean tools package install uninstall windows package-test
 
 all: build
 
@@ -29,7 +37,7 @@ run: build
 # Every check: formatting, vet, unit tests with the race detector, the
 # dataset check, a short fuzz run of every parser, and the end-to-end tests
 # under Xvfb.
-test: test-deps lint unit check fuzz e2e
+test: test-deps lint unit check fuzz e2e package-test
 
 lint:
 	@out=$$(gofmt -l cmd ui internal geodata assets scripts); if [[ -n "$$out" ]]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
@@ -58,3 +66,40 @@ geodata:
 
 clean:
 	rm -rf build
+
+tools: $(TOOLS)/fyne $(TOOLS)/go-winres
+
+$(TOOLS)/fyne:
+	GOBIN=$(TOOLS) $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_TOOL_VERSION)
+
+$(TOOLS)/go-winres:
+	GOBIN=$(TOOLS) $(GO) install github.com/tc-hib/go-winres@$(WINRES_VERSION)
+
+# Linux package: a tar.xz with the binary, a .desktop entry and the icon,
+# from FyneApp.toml, made by Fyne's packaging tool around our stamped binary.
+package: build $(TOOLS)/fyne
+	mkdir -p $(DIST)
+	rm -f "ISK Brief.tar.xz"
+	$(TOOLS)/fyne package --target linux --executable $(BIN) --release
+	mv "ISK Brief.tar.xz" $(LINUX_PKG)
+	@echo "package: $(LINUX_PKG)"
+
+# Installs the package so the app appears in the desktop's menu with its icon.
+install: package
+	rm -rf build/pkg && mkdir -p build/pkg && tar -xJf $(LINUX_PKG) -C build/pkg
+	$(MAKE) -C build/pkg/iskbrief install PREFIX=$(PREFIX)
+	-command -v update-desktop-database >/dev/null && update-desktop-database -q $(PREFIX)/share/applications
+	@echo "installed in $(PREFIX): run iskbrief, or find ISK Brief in the applications menu"
+
+uninstall:
+	rm -f $(PREFIX)/bin/iskbrief $(PREFIX)/share/applications/org.iskbrief.app.desktop $(PREFIX)/share/pixmaps/org.iskbrief.app.png
+	@echo "removed ISK Brief from $(PREFIX) (your briefings stay in the workspace file; see README)"
+
+# Windows executable, cross-compiled with Debian's mingw-w64; the icon and
+# version information are compiled into a resource object by go-winres.
+windows: $(TOOLS)/go-winres
+	@bash scripts/deps.sh windows
+	VERSION=$(VERSION) TOOLS=$(TOOLS) bash scripts/windows.sh "$(LDFLAGS)"
+
+package-test: package windows
+	bash scripts/package-test.sh

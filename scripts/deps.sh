@@ -6,9 +6,10 @@
 set -euo pipefail
 
 pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev)
-if [[ "${1:-}" == "test" ]]; then
-  pkgs+=(xvfb xdotool imagemagick libgl1-mesa-dri x11-utils poppler-utils)
-fi
+case "${1:-}" in
+  test) pkgs+=(xvfb xdotool imagemagick libgl1-mesa-dri x11-utils poppler-utils desktop-file-utils gcc-mingw-w64-x86-64 xz-utils) ;;
+  windows) pkgs+=(gcc-mingw-w64-x86-64) ;;
+esac
 
 missing=()
 for p in "${pkgs[@]}"; do

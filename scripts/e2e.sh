@@ -42,7 +42,10 @@ win=$(xdotool search --sync --name "ISK Brief" | head -1)
 eval "$(xdotool getwindowgeometry --shell "$win")"   # sets X, Y, WIDTH, HEIGHT
 read -r mx my < <(sed -n "s/^trace: marker $target at \([0-9]*\),\([0-9]*\)$/\1 \2/p" "$out/app.log" | head -1)
 startup=$(sed -n 's/^trace: first frame \([0-9]*\) ms after start.*/\1/p' "$out/app.log")
-echo "e2e: window $win at $X,$Y ${WIDTH}x$HEIGHT; first frame ${startup} ms after start; clicking $target at $mx,$my"
+echo "e2e: window $win at $X,$Y ${WIDTH}x$HEIGHT; clicking $target at $mx,$my"
+size=$(du -m "$bin" | cut -f1)
+echo "e2e: start-up: first map frame drawn ${startup} ms after process start (limit 1000 ms); binary ${size} MB"
+(( startup <= ${STARTUP_LIMIT_MS:-1000} )) || { echo "e2e: start-up too slow"; exit 1; }
 
 xdotool mousemove --sync $((X + mx)) $((Y + my))
 sleep 0.3

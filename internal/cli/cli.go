@@ -19,7 +19,7 @@ var (
 )
 
 // Commands lists the subcommands main hands to Run.
-var Commands = []string{"check", "export", "version", "help"}
+var Commands = []string{"check", "export", "import", "version", "help"}
 
 // usageError is a mistake in the command line: exit status 2.
 type usageError struct{ msg string }
@@ -38,6 +38,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		err = runCheck(args[1:], stdout, stderr)
 	case "export":
 		err = runExport(args[1:], stdout, stderr)
+	case "import":
+		err = runImport(args[1:], stdout, stderr)
 	case "version":
 		err = runVersion(stdout)
 	case "help", "-h", "--help":
@@ -80,6 +82,9 @@ Usage:
                                                        killed, fighters, timeline or targets
   iskbrief export slides [--workspace FILE] [--briefing ID] [--pdf FILE.pdf] [--png-dir DIR]
                                                        a saved briefing as PDF and/or 1920×1080 PNGs
+  iskbrief import FILE... [--dry-run] [--actor all|TEXT] [--country AFG,PAK]
+                                                       read ACLED, GTD, UCDP GED, generic CSV or GeoJSON exports
+                                                       and save them as a layer (--dry-run: only report)
   iskbrief version                                     print version, commit, build date and dataset version
 
 Export options:

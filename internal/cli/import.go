@@ -1,0 +1,154 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"iskbrief/internal/importer"
+)
+
+// SaveLayer stores an imported file as a layer of the workspace and returns
+// a short description of where it went. It is wired by the workspace code;
+// while it is nil, `iskbrief import` only works with --dry-run.
+var SaveLayer func(res *importer.Result) (string, error)
+
+// errNoWorkspace is printed when SaveLayer is not wired.
+const errNoWorkspace = "saving layers needs the workspace (use --dry-run to check a file)"
+
+// maxListed is how many skipped rows are listed per file before the counts.
+const maxListed = 10
+
+// runImport reads each FILE, reports what it found and, unless --dry-run,
+// saves it as a layer. Any refused file makes the exit status 1; nothing is
+// saved unless every file was read.
+func runImport(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("import", stderr)
+	dry := fs.Bool("dry-run", false, "read and report, save nothing")
+	actor := fs.String("actor", "", `"all" for every actor, TEXT for actors containing TEXT (default: ISIS-K's names in each format)`)
+	country := fs.String("country", "", "only these countries, e.g. AFG,PAK")
+	// Flags may come after the files: parse them in any position.
+	var files []string
+	rest := args
+	for {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return err
+			}
+			return usageError{err.Error()}
+		}
+		rest = fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		files = append(files, rest[0])
+		rest = rest[1:]
+	}
+	if len(files) == 0 {
+		return usageError{"import: no file given; usage: iskbrief import FILE... [--dry-run] [--actor all|TEXT] [--country AFG,PAK]"}
+	}
+	if strings.TrimSpace(*actor) == "" && isFlagSet(fs, "actor") {
+		return usageError{"--actor: expected all or some text"}
+	}
+	o := importer.Options{Actor: *actor}
+	if *country != "" {
+		for _, c := range strings.Split(*country, ",") {
+			c = strings.TrimSpace(c)
+			if c == "" {
+				continue
+			}
+			if importer.ISO3(c) == "" && len(c) != 3 {
+				return usageError{fmt.Sprintf("--country %q: expected ISO3 codes such as AFG,PAK", *country)}
+			}
+			o.Countries = append(o.Countries, c)
+		}
+	}
+	if !*dry && SaveLayer == nil {
+		fmt.Fprintln(stderr, "iskbrief:", errNoWorkspace)
+		return errFound
+	}
+	var results []*importer.Result
+	refused := 0
+	for _, f := range files {
+		res, err := importer.ReadFile(f, o)
+		if err != nil {
+			refused++
+			fmt.Fprintf(stdout, "%s: REFUSED\n", f)
+			var e *importer.Error
+			if errors.As(err, &e) && e.Result != nil {
+				report(stdout, e.Result)
+			}
+			fmt.Fprintf(stderr, "iskbrief: %v\n", err)
+			continue
+		}
+		fmt.Fprintf(stdout, "%s: OK\n", f)
+		report(stdout, res)
+		results = append(results, res)
+	}
+	if refused > 0 {
+		fmt.Fprintf(stderr, "iskbrief: %d of %d file(s) refused; nothing saved\n", refused, len(files))
+		return errFound
+	}
+	if *dry {
+		fmt.Fprintln(stdout, "dry run: nothing saved")
+		return nil
+	}
+	for _, res := range results {
+		where, err := SaveLayer(res)
+		if err != nil {
+			return fmt.Errorf("%s: saving the layer: %w", res.File, err)
+		}
+		fmt.Fprintf(stdout, "%s: saved %d events as %s\n", res.File, res.Kept, where)
+	}
+	return nil
+}
+
+func isFlagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == name {
+			set = true
+		}
+	})
+	return set
+}
+
+// report prints the counts of one file.
+func report(w io.Writer, r *importer.Result) {
+	fmt.Fprintf(w, "  layout:   %s", r.Layout)
+	if r.HashtagRow {
+		fmt.Fprint(w, " (HDX #hashtag row skipped)")
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "  filter:   %s\n", r.Filter)
+	fmt.Fprintf(w, "  rows:     %d read, %d kept, %d filtered (%d actor, %d country), %d skipped\n",
+		r.Rows, r.Kept, r.Filtered, r.FilteredActor, r.FilteredCountry, r.SkippedTotal)
+	for i, p := range r.Skipped {
+		if i == maxListed {
+			break
+		}
+		if p.Column != "" {
+			fmt.Fprintf(w, "  %s:%d: %s: %s\n", r.File, p.Line, p.Column, p.Msg)
+		} else {
+			fmt.Fprintf(w, "  %s:%d: %s\n", r.File, p.Line, p.Msg)
+		}
+	}
+	if r.SkippedTotal > maxListed {
+		fmt.Fprintf(w, "  … %d more skipped rows\n", r.SkippedTotal-maxListed)
+	}
+	if len(r.SkippedByReason) > 0 {
+		keys := make([]string, 0, len(r.SkippedByReason))
+		for k := range r.SkippedByReason {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			parts[i] = fmt.Sprintf("%s %d", k, r.SkippedByReason[k])
+		}
+		fmt.Fprintf(w, "  skipped by reason: %s\n", strings.Join(parts, ", "))
+	}
+}
