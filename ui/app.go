@@ -28,6 +28,7 @@ import (
 	"iskbrief/internal/dataset"
 	"iskbrief/internal/export"
 	"iskbrief/internal/filter"
+	"iskbrief/internal/importer"
 	"iskbrief/internal/maprender"
 	"iskbrief/internal/symbology"
 	"iskbrief/internal/workspace"
@@ -57,6 +58,15 @@ func Main(args []string) int {
 	a := app.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := NewMainWindow(a, m, Options{Style: *style, Trace: *trace, Store: store, StoreErr: storeErr})
+	// Files named on the command line (or by "Open with") are imported
+	// once the window is up, each with its own confirmation.
+	if files := fl.Args(); len(files) > 0 {
+		a.Lifecycle().SetOnStarted(func() {
+			for _, f := range files {
+				w.importFile(f)
+			}
+		})
+	}
 	w.ShowAndRun()
 	store.Close()
 	return 0
@@ -113,6 +123,7 @@ type MainWindow struct {
 	timebar *TimeBar
 	tabs    *container.AppTabs
 	chart   *ChartView
+	layers  *LayersPanel
 
 	view     brief.MapView
 	sel      brief.Selection
@@ -181,6 +192,8 @@ func NewMainWindow(a fyne.App, m *brief.Model, o Options) *MainWindow {
 	mw.slides.OnExportPDF = mw.exportPDFDialog
 	mw.slides.OnExportPNGs = mw.exportPNGsDialog
 	mw.slides.trace = mw.tracef
+	layerErrs := m.LoadLayers(mw.store)
+	mw.layers = newLayersPanel(mw)
 	mw.tracef("workspace %s: briefing %q with %d slides", mw.store.Path, mw.slides.BriefingTitle(), len(mw.slides.Slides()))
 
 	mapArea := container.NewStack(mw.mapw, mw.tooltip.layer)
@@ -190,8 +203,8 @@ func NewMainWindow(a fyne.App, m *brief.Model, o Options) *MainWindow {
 		container.NewTabItemWithIcon("Charts", theme.GridIcon(), mw.chart.Object()),
 		container.NewTabItemWithIcon("Slides", theme.MediaVideoIcon(), mw.slides.Object()),
 	)
-	side := container.NewVScroll(container.NewVBox(mw.search.Object(), mw.filters.Object()))
-	side.SetMinSize(fyne.NewSize(250, 0))
+	side := container.NewVScroll(container.NewVBox(mw.search.Object(), mw.layers.Object(), mw.filters.Object()))
+	side.SetMinSize(fyne.NewSize(300, 0))
 	right := container.NewHSplit(mapArea, mw.tabs)
 	right.Offset = 0.7
 	body := container.NewBorder(nil, nil, side, nil, right)
@@ -203,6 +216,11 @@ func NewMainWindow(a fyne.App, m *brief.Model, o Options) *MainWindow {
 	mw.Canvas().SetOnTypedRune(func(r rune) { mw.mapw.TypedRune(r) })
 	mw.addShortcuts()
 	mw.restoreView()
+	mw.SetOnDropped(mw.dropped)
+	for _, err := range layerErrs {
+		err := err
+		fyne.Do(func() { dialog.ShowError(err, mw) })
+	}
 	mw.SetCloseIntercept(func() {
 		mw.savePrefs()
 		mw.Close()
@@ -367,9 +385,22 @@ func (mw *MainWindow) showSelection(r int32) {
 	if e := mw.model.Event(r); e != nil {
 		mw.details.ShowEvent(e)
 		mw.tracef("selected %s", e.ID)
+	} else if ev, l := mw.model.Imported(mw.model.RefOf(r)); ev != nil {
+		mw.details.ShowImported(ev, l.Meta.Name)
+		mw.tracef("selected %s event %s (line %d)", l.Meta.Name, ev.ID, ev.Line)
 	} else {
 		mw.details.ShowRecord(mw.model.Records[r])
 		mw.tracef("selected record %d", r)
+	}
+	if refs := mw.model.Duplicates[r]; len(refs) > 0 {
+		var evs []*importer.Event
+		var names []string
+		for _, ref := range refs {
+			if ev, l := mw.model.Imported(ref); ev != nil {
+				evs, names = append(evs, ev), append(names, l.Meta.Name)
+			}
+		}
+		mw.details.ShowAlso(evs, names)
 	}
 }
 

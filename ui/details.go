@@ -13,6 +13,7 @@ import (
 
 	"iskbrief/internal/dataset"
 	"iskbrief/internal/events"
+	"iskbrief/internal/importer"
 )
 
 // SafeURL parses a source link and accepts it only if it is an absolute
@@ -221,4 +222,109 @@ func (p *DetailPanel) sourceCard(r dataset.Report) fyne.CanvasObject {
 		objs = append(objs, t)
 	}
 	return container.NewPadded(container.NewVBox(objs...))
+}
+
+// importedKilled formats an imported event's figures.
+func importedCount(central, low, high int32) string {
+	switch {
+	case central < 0 && low < 0:
+		return "not reported"
+	case low >= 0 && high >= 0 && low != high:
+		return fmt.Sprintf("%d (range %d–%d)", max(central, low), low, high)
+	case central >= 0:
+		return fmt.Sprint(central)
+	}
+	return fmt.Sprint(low)
+}
+
+// ShowImported shows an event of an imported layer: its fields as the file
+// gave them, and its sources.
+func (p *DetailPanel) ShowImported(e *importer.Event, layer string) {
+	p.box.Objects = p.importedObjects(e, layer, true)
+	p.box.Refresh()
+	p.scroll.ScrollToTop()
+}
+
+func (p *DetailPanel) importedObjects(e *importer.Event, layer string, full bool) []fyne.CanvasObject {
+	title := e.EventType
+	if e.SubType != "" {
+		title += " — " + e.SubType
+	}
+	if title == "" {
+		title = "Imported event"
+	}
+	t := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.Wrapping = fyne.TextWrapWord
+	place := strings.Join(nonEmpty(e.Place, e.Admin1, e.CountryName), ", ")
+	pairs := []string{
+		"Layer", fmt.Sprintf("%s (line %d, id %s)", layer, e.Line, e.ID),
+		"Date", e.Date.Format("2 January 2006") + " (" + e.DatePrecision.String() + " precision)",
+		"Place", place,
+		"Location", fmt.Sprintf("%.4f, %.4f — %s", e.Lat, e.Lon, e.Precision.String()),
+		"Killed", importedCount(e.Killed, e.KilledLow, e.KilledHigh),
+		"Wounded", importedCount(e.Wounded, -1, -1),
+	}
+	if actors := strings.Join(nonEmpty(e.Actor1, e.Actor2), " vs "); actors != "" {
+		pairs = append(pairs, "Actors", actors)
+	}
+	if e.Claim.String() != "" {
+		pairs = append(pairs, "Claim", e.Claim.String())
+	}
+	if e.Target != "" {
+		pairs = append(pairs, "Target", e.Target)
+	}
+	objs := []fyne.CanvasObject{t, fields(pairs...)}
+	if full && e.Notes != "" {
+		n := widget.NewLabel(e.Notes)
+		n.Wrapping = fyne.TextWrapWord
+		objs = append(objs, n)
+	}
+	if e.Source != "" {
+		objs = append(objs, widget.NewLabelWithStyle("Sources", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		for _, line := range strings.Split(e.Source, "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" {
+				continue
+			}
+			if u, ok := SafeURL(line); ok {
+				link := widget.NewHyperlink(line, u)
+				link.Wrapping = fyne.TextWrapWord
+				link.OnTapped = func() {
+					if p.OnOpenURL != nil {
+						p.OnOpenURL(u)
+					}
+				}
+				objs = append(objs, link)
+			} else {
+				l := widget.NewLabel(line)
+				l.Wrapping = fyne.TextWrapWord
+				objs = append(objs, l)
+			}
+		}
+	}
+	return objs
+}
+
+// ShowAlso appends events from other layers that were merged into the one
+// shown, so every source of a merged event is listed.
+func (p *DetailPanel) ShowAlso(evs []*importer.Event, layers []string) {
+	if len(evs) == 0 {
+		return
+	}
+	p.box.Objects = append(p.box.Objects, widget.NewSeparator(),
+		widget.NewLabelWithStyle(fmt.Sprintf("Also reported in imported layers (%d)", len(evs)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for i, e := range evs {
+		p.box.Objects = append(p.box.Objects, container.NewPadded(container.NewVBox(p.importedObjects(e, layers[i], false)...)))
+	}
+	p.box.Refresh()
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -67,6 +68,8 @@ func NewEventList(m *brief.Model) *EventList {
 			meta.SetText(country + " " + killed)
 			if e := l.model.Event(l.rows[i]); e != nil {
 				title.SetText(e.Title)
+			} else if ev, layer := l.model.Imported(l.model.RefOf(l.rows[i])); ev != nil {
+				title.SetText(layer.Meta.Name + ": " + strings.Join(nonEmpty(ev.SubType, ev.Place), ", "))
 			} else {
 				title.SetText(fmt.Sprintf("%.3f, %.3f", r.Lat, r.Lon))
 			}

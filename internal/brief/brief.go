@@ -20,11 +20,17 @@ import (
 
 // Model is the data the app shows.
 type Model struct {
-	Data    *dataset.Dataset // the embedded dataset (always present)
-	Records []events.Record  // what the map and charts draw
-	Base    *basemap.Basemap
+	Data     *dataset.Dataset // the embedded dataset (always present)
+	Embedded []events.Record  // the dataset's records (or an --events file's)
+	Layers   []*Layer         // imported layers, in the order imported
+	Records  []events.Record  // what the map and charts draw: see Rebuild
+	Base     *basemap.Basemap
 	// External names the events file that replaced the embedded events, or "".
 	External string
+
+	ShowEmbedded    bool             // draw the embedded events
+	MergeDuplicates bool             // fold same-day events within DuplicateKm across layers
+	Duplicates      map[int32][]Ref // per record: the events folded into it
 }
 
 // Load reads the embedded basemap and dataset. Problems in the embedded data
@@ -39,7 +45,14 @@ func Load() (*Model, error) {
 	if len(d.Events) == 0 && len(probs) > 0 {
 		return nil, fmt.Errorf("embedded dataset: %w", probs)
 	}
-	return &Model{Data: d, Records: events.FromDataset(d), Base: bm}, nil
+	recs := events.FromDataset(d)
+	return &Model{Data: d, Embedded: recs, Records: recs, Base: bm, ShowEmbedded: true}, nil
+}
+
+// UseEvents replaces the embedded events with an events file's records.
+func (m *Model) UseEvents(recs []events.Record, name string) {
+	m.Embedded, m.External = recs, name
+	m.Rebuild()
 }
 
 // Event returns the dataset event behind record i, or nil for external rows.
@@ -47,7 +60,8 @@ func (m *Model) Event(i int32) *dataset.Event {
 	if i < 0 || int(i) >= len(m.Records) {
 		return nil
 	}
-	if e := m.Records[i].Event; e >= 0 && int(e) < len(m.Data.Events) {
+	if r := m.Records[i]; r.Layer == 0 && m.External == "" && r.Event >= 0 && int(r.Event) < len(m.Data.Events) {
+		e := r.Event
 		return &m.Data.Events[e]
 	}
 	return nil
@@ -88,7 +102,7 @@ func (m *Model) Select(f filter.Filter, by symbology.ColorBy) Selection {
 
 // Options builds the renderer options for a view over a selection.
 func (m *Model) Options(v MapView, sel Selection) maprender.Options {
-	title, legend := symbology.Legend(v.ColorBy)
+	title, legend := symbology.Legend(v.ColorBy, m.LayerNames()...)
 	selected := int32(-1)
 	for i, r := range sel.Index {
 		if r == v.Selected {
@@ -110,3 +124,16 @@ func MapTitle(f filter.Filter, n int) string {
 
 // Today is the clock the validation uses; tests may replace it.
 var Today = func() time.Time { return time.Now().UTC() }
+
+// LayerNames names the record layers for legends: the embedded data first.
+func (m *Model) LayerNames() []string {
+	first := "ISK Brief dataset"
+	if m.External != "" {
+		first = m.External
+	}
+	names := []string{first}
+	for _, l := range m.Layers {
+		names = append(names, l.Meta.Name)
+	}
+	return names
+}

@@ -3,6 +3,8 @@ package cli
 import (
 	"bytes"
 	"image/png"
+	"iskbrief/internal/brief"
+	"iskbrief/internal/workspace"
 	"os"
 	"path/filepath"
 	"strings"
@@ -120,5 +122,40 @@ func TestVersion(t *testing.T) {
 	code, out, _ := run("version")
 	if code != 0 || !strings.Contains(out, "dataset 20") || !strings.Contains(out, "commit") {
 		t.Errorf("version: %d %q", code, out)
+	}
+}
+
+func TestImportSavesALayerIntoTheWorkspace(t *testing.T) {
+	ws := filepath.Join(t.TempDir(), "ws.db")
+	t.Setenv("ISKBRIEF_WORKSPACE", ws)
+	code, out, errs := run("import", "../../testdata/acled.csv")
+	if code != 0 || !strings.Contains(out, "saved 8 events as layer \"acled\"") {
+		t.Fatalf("import: %d\n%s\n%s", code, out, errs)
+	}
+	s, err := workspace.Open(ws)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	m, err := brief.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if errs := m.LoadLayers(s); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if len(m.Layers) != 1 || len(m.Layers[0].Events) != 8 || len(m.Records) != len(m.Embedded)+8 {
+		t.Fatalf("layers %d, records %d (embedded %d)", len(m.Layers), len(m.Records), len(m.Embedded))
+	}
+	// The sample's events are real, reported attacks, so they duplicate
+	// embedded ones: merging folds them into the dataset's markers.
+	m.MergeDuplicates = true
+	m.Rebuild()
+	folded := 0
+	for _, refs := range m.Duplicates {
+		folded += len(refs)
+	}
+	if folded == 0 || len(m.Records)+folded != len(m.Embedded)+8 {
+		t.Errorf("merge: %d records, %d folded", len(m.Records), folded)
 	}
 }

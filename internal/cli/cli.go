@@ -73,8 +73,8 @@ func usage(w io.Writer) {
 	fmt.Fprint(w, `ISK Brief: ISIS-K attacks on an offline map, with charts and sources.
 
 Usage:
-  iskbrief [--style light|dark|projector] [--workspace FILE] [--trace]
-                                                       open the app
+  iskbrief [--style light|dark|projector] [--workspace FILE] [--trace] [FILE...]
+                                                       open the app (and import the FILEs)
   iskbrief check [DIR]                                 validate a data folder (default: the embedded data)
   iskbrief export map --out FILE.png [options]         render the map without a window
   iskbrief export chart --kind KIND --out FILE [options]

@@ -71,8 +71,7 @@ func (s *selectionFlags) model() (*brief.Model, error) {
 		if err != nil {
 			return nil, err
 		}
-		m.Records = recs
-		m.External = s.events
+		m.UseEvents(recs, s.events)
 	}
 	return m, nil
 }

@@ -26,7 +26,8 @@ type Record struct {
 	Claim     uint8 // index into Claims, or NoCode
 	Precision uint8 // index into Precisions
 	Foiled    bool
-	Event     int32 // index into the dataset's Events, -1 for external rows
+	Layer     uint8 // 0: the embedded dataset (or an --events file); k: imported layer k
+	Event     int32 // index of the event in its source (dataset Events, or layer k's events); -1 if none
 }
 
 // NoCode marks a coded field whose value is unknown.

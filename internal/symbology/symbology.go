@@ -20,10 +20,11 @@ const (
 	ByTarget  ColorBy = "target"
 	ByCountry ColorBy = "country"
 	ByClaim   ColorBy = "claim"
+	ByLayer   ColorBy = "layer"
 )
 
 // Schemes lists the colouring schemes in menu order.
-var Schemes = []ColorBy{ByTarget, ByCountry, ByClaim}
+var Schemes = []ColorBy{ByTarget, ByCountry, ByClaim, ByLayer}
 
 // SchemeLabel is the menu text of a scheme.
 func SchemeLabel(b ColorBy) string {
@@ -32,6 +33,8 @@ func SchemeLabel(b ColorBy) string {
 		return "Country"
 	case ByClaim:
 		return "Claim status"
+	case ByLayer:
+		return "Source layer"
 	}
 	return "Target type"
 }
@@ -63,6 +66,13 @@ var ClaimColors = []color.RGBA{
 	maprender.Palette[5], // sky blue
 }
 
+// LayerColors is indexed by record layer: 0 the embedded dataset, then the
+// imported layers in order.
+var LayerColors = []color.RGBA{
+	maprender.Palette[3], maprender.Palette[0], maprender.Palette[4],
+	maprender.Palette[1], maprender.Palette[2], maprender.Palette[5], maprender.Palette[6],
+}
+
 // Other is the colour of an unknown category.
 var Other = maprender.Palette[len(maprender.Palette)-1]
 
@@ -74,16 +84,21 @@ func Colors(b ColorBy) []color.RGBA {
 		c = CountryColors
 	case ByClaim:
 		c = ClaimColors
+	case ByLayer:
+		c = LayerColors
 	default:
 		c = TargetColors
 	}
 	return append(append([]color.RGBA{}, c...), Other)
 }
 
-// Legend returns the legend title and entries of a scheme.
-func Legend(b ColorBy) (string, []maprender.LegendEntry) {
+// Legend returns the legend title and entries of a scheme. layerNames
+// names the layers (embedded first) for ByLayer.
+func Legend(b ColorBy, layerNames ...string) (string, []maprender.LegendEntry) {
 	var labels []string
 	switch b {
+	case ByLayer:
+		labels = layerNames[:min(len(layerNames), len(LayerColors))]
 	case ByCountry:
 		for _, c := range dataset.Countries {
 			labels = append(labels, dataset.CountryName(c))
@@ -112,6 +127,8 @@ func category(r *events.Record, b ColorBy) uint8 {
 		c, n = r.Country, len(CountryColors)
 	case ByClaim:
 		c, n = r.Claim, len(ClaimColors)
+	case ByLayer:
+		c, n = r.Layer, len(LayerColors)
 	default:
 		c, n = r.Target, len(TargetColors)
 	}

@@ -1,0 +1,32 @@
+package importer
+
+import (
+	"testing"
+	"time"
+)
+
+func TestEncodeDecodeEvents(t *testing.T) {
+	evs := []Event{
+		{ID: "AFG1", Notes: "Suicide bombing at the airport", Place: "Kabul", Country: "AFG", Date: time.Date(2021, 8, 26, 0, 0, 0, 0, time.UTC),
+			Lat: 34.56, Lon: 69.21, Killed: 183, KilledLow: 170, KilledHigh: 183, Wounded: -1, Precision: Site, Claim: Claimed},
+		{ID: "PAK1", Date: time.Date(2023, 7, 30, 0, 0, 0, 0, time.UTC), Lat: 34.67, Lon: 71.51, Killed: -1, KilledLow: -1, KilledHigh: -1, Wounded: -1},
+	}
+	b, err := EncodeEvents(evs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := DecodeEvents(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].Notes != evs[0].Notes || got[0].Killed != 183 || got[1].Killed != -1 || !got[0].Date.Equal(evs[0].Date) || got[0].Precision != Site {
+		t.Errorf("round trip: %+v", got)
+	}
+	b[len(b)/2] ^= 0xff
+	if _, err := DecodeEvents(b); err == nil {
+		t.Error("damaged data decoded without error")
+	}
+	if _, err := DecodeEvents([]byte("something else")); err == nil {
+		t.Error("foreign data decoded without error")
+	}
+}
