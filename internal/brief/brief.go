@@ -28,8 +28,8 @@ type Model struct {
 	// External names the events file that replaced the embedded events, or "".
 	External string
 
-	ShowEmbedded    bool             // draw the embedded events
-	MergeDuplicates bool             // fold same-day events within DuplicateKm across layers
+	ShowEmbedded    bool            // draw the embedded events
+	MergeDuplicates bool            // fold same-day events within DuplicateKm across layers
 	Duplicates      map[int32][]Ref // per record: the events folded into it
 }
 

@@ -109,26 +109,57 @@ func LayoutSelected(vp Viewport, markers []Marker, selected int32) *Frame {
 		oy := math.Floor((vp.Center[1]*vp.Zoom-h/2-margin)/cell) * cell
 		cols := int(math.Ceil((w+2*margin)/cell)) + 2
 		rows := int(math.Ceil((h+2*margin)/cell)) + 2
+		// Accumulate in two halves at once (large inputs), then add up.
+		accumulate := func(grid []acc, from, to int) {
+			for i := from; i < to; i++ {
+				m := markers[i]
+				x, y := (m.X-cx)*z+hw, (m.Y-cy)*z+hh
+				if float64(x) < -margin || float64(y) < -margin || float64(x) > w+margin || float64(y) > h+margin || int32(i) == selected {
+					continue
+				}
+				gx := int((float64(m.X)*vp.Zoom - ox) / cell)
+				gy := int((float64(m.Y)*vp.Zoom - oy) / cell)
+				if gx < 0 || gy < 0 || gx >= cols || gy >= rows {
+					continue
+				}
+				a := &grid[gy*cols+gx]
+				if a.n == 0 || m.Killed > a.bestK {
+					a.best, a.bestK = int32(i), m.Killed
+				}
+				a.n++
+				a.sx += float64(x)
+				a.sy += float64(y)
+				a.killed += int64(m.Killed)
+				a.mix[m.Category&7]++
+			}
+		}
 		grid := make([]acc, cols*rows)
-		for i, m := range markers {
-			x, y := (m.X-cx)*z+hw, (m.Y-cy)*z+hh
-			if float64(x) < -margin || float64(y) < -margin || float64(x) > w+margin || float64(y) > h+margin || int32(i) == selected {
-				continue
+		if len(markers) < 50_000 {
+			accumulate(grid, 0, len(markers))
+		} else {
+			other := make([]acc, cols*rows)
+			half := len(markers) / 2
+			done := make(chan struct{})
+			go func() { accumulate(other, half, len(markers)); close(done) }()
+			accumulate(grid, 0, half)
+			<-done
+			for k := range grid {
+				o := &other[k]
+				if o.n == 0 {
+					continue
+				}
+				a := &grid[k]
+				if a.n == 0 || o.bestK > a.bestK {
+					a.best, a.bestK = o.best, o.bestK
+				}
+				a.n += o.n
+				a.sx += o.sx
+				a.sy += o.sy
+				a.killed += o.killed
+				for c := range a.mix {
+					a.mix[c] += o.mix[c]
+				}
 			}
-			gx := int((float64(m.X)*vp.Zoom - ox) / cell)
-			gy := int((float64(m.Y)*vp.Zoom - oy) / cell)
-			if gx < 0 || gy < 0 || gx >= cols || gy >= rows {
-				continue
-			}
-			a := &grid[gy*cols+gx]
-			if a.n == 0 || m.Killed > a.bestK {
-				a.best, a.bestK = int32(i), m.Killed
-			}
-			a.n++
-			a.sx += float64(x)
-			a.sy += float64(y)
-			a.killed += int64(m.Killed)
-			a.mix[m.Category&7]++
 		}
 		for _, a := range grid {
 			if a.n == 0 {
