@@ -8,15 +8,16 @@ out=${1:-assets/screenshots/main.png}
 target=${2:-irn-2024-01-03-kerman-soleimani-memorial}
 bin=${ISKBRIEF_BIN:-build/iskbrief}
 log=$(mktemp)
+wsdir=$(mktemp -d)
 disp=95
 while [[ -e /tmp/.X11-unix/X$disp || -e /tmp/.X$disp-lock ]]; do disp=$((disp+1)); done
 Xvfb ":$disp" -screen 0 1600x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 app=""
-trap '[[ -n "$app" ]] && kill $app 2>/dev/null; kill $xvfb 2>/dev/null; rm -f "$log"' EXIT
+trap '[[ -n "$app" ]] && kill $app 2>/dev/null; kill $xvfb 2>/dev/null; rm -rf "$log" "$wsdir"' EXIT
 export DISPLAY=":$disp"
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-"$bin" --trace 2>"$log" &
+"$bin" --trace --workspace "$wsdir/ws.db" 2>"$log" &
 app=$!
 win=$(xdotool search --sync --name "ISK Brief" | head -1)
 until grep -q "trace: marker" "$log"; do sleep 0.1; done

@@ -40,7 +40,7 @@ func (p *LayersPanel) Object() fyne.CanvasObject { return p.box }
 func swatch(i int) fyne.CanvasObject {
 	c := symbology.LayerColors[min(i, len(symbology.LayerColors)-1)]
 	r := canvas.NewCircle(c)
-	return container.NewGridWrap(fyne.NewSize(14, 14), r)
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(14, 14), r))
 }
 
 // refresh rebuilds the rows from the model.
