@@ -26,7 +26,8 @@ trap cleanup EXIT
 export DISPLAY=":$disp"
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 
-"$bin" --trace >"$out/app.out" 2>"$out/app.log" &
+rm -f "$out"/workspace.db*
+"$bin" --trace --workspace "$out/workspace.db" >"$out/app.out" 2>"$out/app.log" &
 app=$!
 
 wait_for() { # pattern, seconds

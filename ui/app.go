@@ -602,7 +602,10 @@ func (mw *MainWindow) chartHit(h charts.Hit) {
 	switch {
 	case h.Year > 0:
 		f.From, f.To = filter.YearRange(h.Year, h.Year)
-		mw.tracef("chart click: year %d", h.Year)
+		if h.Country != "" {
+			f.Countries = []string{h.Country}
+		}
+		mw.tracef("chart click: year %d %s", h.Year, h.Country)
 	case h.Target != "":
 		f.Targets = []string{h.Target}
 		mw.tracef("chart click: target %s", h.Target)

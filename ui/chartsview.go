@@ -70,7 +70,7 @@ func NewChartView(extra ...fyne.CanvasObject) *ChartView {
 	v.choose.SetSelected(kindLabels[v.kind])
 	v.ExtendBaseWidget(v)
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(extra...), v.choose)
-	v.obj = container.NewBorder(top, widget.NewLabel("Click a year or a bar to filter the map."), nil, nil, v)
+	v.obj = container.NewBorder(top, widget.NewLabel("Click a bar (year and country) or a target type to filter the map."), nil, nil, v)
 	return v
 }
 

@@ -228,17 +228,27 @@ func (mw *MainWindow) confirmImport(res *importer.Result) {
 		if !ok {
 			return
 		}
-		l, err := brief.SaveLayer(mw.store, res, strings.TrimSpace(name.Text))
-		if err == nil {
-			err = mw.model.AddLayer(l)
-		}
-		if err != nil {
-			dialog.ShowError(err, mw)
-			return
-		}
-		mw.tracef("layer added: %s (%d events)", l.Meta.Name, len(l.Events))
-		mw.status.SetText(fmt.Sprintf("Added layer %s: %d events", l.Meta.Name, len(l.Events)))
-		mw.layersChanged()
+		// Encoding and storing a large import takes seconds: do it on a
+		// worker and keep the window responsive.
+		wait := dialog.NewCustomWithoutButtons("Saving layer", widget.NewProgressBarInfinite(), mw)
+		wait.Show()
+		layerName := strings.TrimSpace(name.Text)
+		go func() {
+			l, err := brief.SaveLayer(mw.store, res, layerName)
+			fyne.Do(func() {
+				wait.Hide()
+				if err == nil {
+					err = mw.model.AddLayer(l)
+				}
+				if err != nil {
+					dialog.ShowError(err, mw)
+					return
+				}
+				mw.tracef("layer added: %s (%d events)", l.Meta.Name, len(l.Events))
+				mw.status.SetText(fmt.Sprintf("Added layer %s: %d events", l.Meta.Name, len(l.Events)))
+				mw.layersChanged()
+			})
+		}()
 	}, mw)
 	d.Resize(fyne.NewSize(520, 360))
 	d.Show()

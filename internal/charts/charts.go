@@ -145,8 +145,9 @@ func RenderImage(k Kind, in Input, w, h int) (*image.RGBA, error) {
 // Hit is what a click on a chart points at: a year (trends, killed,
 // timeline) or a target type (targets). Zero values mean "nothing".
 type Hit struct {
-	Year   int
-	Target string
+	Year    int
+	Target  string
+	Country string // trends: the country of the bar segment clicked
 }
 
 // Hits maps pixels of a rendered chart back to data, so a click on a bar
@@ -156,6 +157,7 @@ type Hits struct {
 	box     chart.Box
 	xr, yr  chart.Range
 	targets []string
+	stack   func(year int, v float64) string
 	ok      bool
 }
 
@@ -188,7 +190,11 @@ func (h *Hits) At(x, y int) (Hit, bool) {
 	}
 	switch h.kind {
 	case KindTrends, KindKilled:
-		return Hit{Year: int(math.Round(inverse(h.xr, x-h.box.Left)))}, true
+		hit := Hit{Year: int(math.Round(inverse(h.xr, x-h.box.Left)))}
+		if h.stack != nil {
+			hit.Country = h.stack(hit.Year, inverse(h.yr, h.box.Bottom-y))
+		}
+		return hit, true
 	case KindTimeline:
 		return Hit{Year: int(math.Round(inverse(h.xr, x-h.box.Left))) / 12}, true
 	case KindTargets:
@@ -226,7 +232,7 @@ func buildWith(k Kind, in Input, w, h int, hits *Hits) (*chart.Chart, error) {
 	sp.footer = "Source: " + in.source() + " · Filter: " + in.Filter.String() + sp.note
 	if hits != nil && sp.message == "" && sp.plot != nil {
 		draw := sp.plot
-		hits.targets = sp.targets
+		hits.targets, hits.stack = sp.targets, sp.stack
 		sp.plot = func(p *plot) {
 			hits.box, hits.xr, hits.yr, hits.ok = p.box, p.xr, p.yr, true
 			draw(p)

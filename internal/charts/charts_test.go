@@ -484,6 +484,17 @@ func TestHitsMapPixelsBackToYearsAndTargets(t *testing.T) {
 	if !seen[2015] || !seen[2021] || !seen[2025] {
 		t.Errorf("years seen %v", seen)
 	}
+	// Low on the 2018 bar is Afghanistan (the bottom segment).
+	foundAFG := false
+	for x := 0; x < 1200; x++ {
+		if h, ok := hits.At(x, hits.box.Bottom-3); ok && h.Year == 2018 && h.Country == "AFG" {
+			foundAFG = true
+			break
+		}
+	}
+	if !foundAFG {
+		t.Error("no click on the 2018 bar's bottom segment hit Afghanistan")
+	}
 	if _, ok := hits.At(2, 2); ok {
 		t.Error("a click on the title must hit nothing")
 	}

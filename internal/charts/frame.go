@@ -139,7 +139,8 @@ type spec struct {
 	legend                        []legendEntry
 	x, y                          axis
 	plot                          func(p *plot)
-	targets                       []string // targets chart: target codes, top bar first ("" for not recorded)
+	targets                       []string                         // targets chart: target codes, top bar first ("" for not recorded)
+	stack                         func(year int, v float64) string // trends chart: the country at height v of a year's bar
 }
 
 // plot is the drawing surface handed to a spec's plot function.

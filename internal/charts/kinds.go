@@ -158,6 +158,24 @@ func trendsSpec(in *Input, m *metrics) spec {
 	}
 	sp.x = yearAxis(first, last, m)
 	sp.y = valueAxis(m.headroom(float64(top), m.label*1.6), 5)
+	// stack tells which country's segment of a year's bar holds height v.
+	sp.stack = func(year int, v float64) string {
+		i := year - y.First
+		if i < 0 || i >= y.Len() || v < 0 {
+			return ""
+		}
+		base := 0.0
+		for c, n := range y.Attacks[i] {
+			base += float64(n)
+			if n > 0 && v < base {
+				if c < len(dataset.Countries) {
+					return dataset.Countries[c]
+				}
+				return ""
+			}
+		}
+		return ""
+	}
 	sp.plot = func(p *plot) {
 		slot := float64(p.X(1)-p.X(0)) * 1
 		if last > first {
