@@ -192,7 +192,6 @@ func NewMainWindow(a fyne.App, m *brief.Model, o Options) *MainWindow {
 	mw.slides.OnExportPDF = mw.exportPDFDialog
 	mw.slides.OnExportPNGs = mw.exportPNGsDialog
 	mw.slides.trace = mw.tracef
-	layerErrs := m.LoadLayers(mw.store)
 	mw.layers = newLayersPanel(mw)
 	mw.tracef("workspace %s: briefing %q with %d slides", mw.store.Path, mw.slides.BriefingTitle(), len(mw.slides.Slides()))
 
@@ -217,10 +216,21 @@ func NewMainWindow(a fyne.App, m *brief.Model, o Options) *MainWindow {
 	mw.addShortcuts()
 	mw.restoreView()
 	mw.SetOnDropped(mw.dropped)
-	for _, err := range layerErrs {
-		err := err
-		fyne.Do(func() { dialog.ShowError(err, mw) })
-	}
+	// Stored layers load on a worker: the map of the embedded data shows
+	// at once, and the layers join it when decoded.
+	go func() {
+		ls, errs := brief.ReadLayers(mw.store)
+		fyne.Do(func() {
+			for _, err := range errs {
+				dialog.ShowError(err, mw)
+			}
+			if len(ls) > 0 {
+				mw.model.Layers = append(mw.model.Layers, ls...)
+				mw.tracef("loaded %d stored layers", len(ls))
+				mw.layersChanged()
+			}
+		})
+	}()
 	mw.SetCloseIntercept(func() {
 		mw.savePrefs()
 		mw.Close()

@@ -133,13 +133,23 @@ func (m *Model) AddLayer(l *Layer) error {
 // LoadLayers reads the stored layers of a workspace into the model. A layer
 // that cannot be decoded is skipped and reported, not fatal.
 func (m *Model) LoadLayers(s *workspace.Store) []error {
-	ls, err := s.Layers()
+	ls, errs := ReadLayers(s)
+	m.Layers = append(m.Layers, ls...)
+	m.Rebuild()
+	return errs
+}
+
+// ReadLayers decodes the stored layers without touching a model, so a
+// window can load them on a worker (a million events take seconds).
+func ReadLayers(s *workspace.Store) ([]*Layer, []error) {
+	metas, err := s.Layers()
 	if err != nil {
-		return []error{err}
+		return nil, []error{err}
 	}
+	var out []*Layer
 	var errs []error
-	for _, meta := range ls {
-		if len(m.Layers) >= MaxLayers {
+	for _, meta := range metas {
+		if len(out) >= MaxLayers {
 			errs = append(errs, fmt.Errorf("layer %q not loaded: at most %d layers", meta.Name, MaxLayers))
 			continue
 		}
@@ -147,14 +157,13 @@ func (m *Model) LoadLayers(s *workspace.Store) []error {
 		if err == nil {
 			var evs []importer.Event
 			if evs, err = importer.DecodeEvents(b); err == nil {
-				m.Layers = append(m.Layers, &Layer{Meta: meta, Events: evs})
+				out = append(out, &Layer{Meta: meta, Events: evs})
 				continue
 			}
 		}
 		errs = append(errs, fmt.Errorf("layer %q: %w", meta.Name, err))
 	}
-	m.Rebuild()
-	return errs
+	return out, errs
 }
 
 // SaveLayer stores an import in the workspace (one transaction) and returns

@@ -30,3 +30,26 @@ func TestEncodeDecodeEvents(t *testing.T) {
 		t.Error("foreign data decoded without error")
 	}
 }
+
+// BenchmarkCodec1M stores and reloads a 1,000,000-event layer, as the
+// workspace does on import and at start-up.
+func BenchmarkCodec1M(b *testing.B) {
+	evs := make([]Event, 1_000_000)
+	for i := range evs {
+		evs[i] = Event{ID: "AFG" + string(rune('0'+i%10)), Notes: "On 12 May 2020, gunmen attacked a maternity ward in Kabul, killing mothers, newborns and staff.",
+			Place: "Kabul", Admin1: "Kabul", Country: "AFG", CountryName: "Afghanistan", EventType: "Violence against civilians",
+			Actor1: "Islamic State (Khorasan)", Date: time.Date(2015+i%10, 1+time.Month(i%12), 1+i%28, 0, 0, 0, 0, time.UTC),
+			Lat: 34 + float64(i%1000)/1000, Lon: 69 + float64(i%997)/1000, Killed: int32(i % 40), KilledLow: -1, KilledHigh: -1, Wounded: -1, Line: int32(i)}
+	}
+	for b.Loop() {
+		data, err := EncodeEvents(evs)
+		if err != nil {
+			b.Fatal(err)
+		}
+		back, err := DecodeEvents(data)
+		if err != nil || len(back) != len(evs) {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(len(data))/1e6, "MB-stored")
+	}
+}
