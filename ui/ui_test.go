@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"errors"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +16,7 @@ import (
 	"iskbrief/internal/basemap"
 	"iskbrief/internal/brief"
 	"iskbrief/internal/maprender"
+	"iskbrief/internal/workspace"
 )
 
 const kerman = "irn-2024-01-03-kerman-soleimani-memorial"
@@ -175,5 +179,73 @@ func TestSafeURL(t *testing.T) {
 		if _, got := SafeURL(s); got != ok {
 			t.Errorf("SafeURL(%q) = %v, want %v", s, got, ok)
 		}
+	}
+}
+
+// A damaged workspace is reported, left untouched, and the window still
+// opens on the embedded data with a temporary workspace.
+func TestCorruptWorkspaceStillOpens(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "workspace.db")
+	junk := []byte("not a database at all, but the user's file all the same")
+	if err := os.WriteFile(path, junk, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	store, err := openStore(path)
+	if err == nil || !errors.Is(err, workspace.ErrCorrupt) {
+		t.Fatalf("openStore: %v, want ErrCorrupt", err)
+	}
+	a := test.NewTempApp(t)
+	m, _ := brief.Load()
+	mw := NewMainWindow(a, m, Options{Store: store, StoreErr: err})
+	mw.Resize(fyne.NewSize(1000, 700))
+	mw.Show()
+	waitFrame(t, mw.mapw)
+	if len(mw.sel.Index) != len(m.Data.Events) {
+		t.Errorf("%d events shown, want the embedded %d", len(mw.sel.Index), len(m.Data.Events))
+	}
+	if b, _ := os.ReadFile(path); string(b) != string(junk) {
+		t.Error("the damaged workspace was modified")
+	}
+	// Slides still work for the session, in memory.
+	if err := mw.slides.AddSlide("Temporary", ""); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Window size, map extent and theme come back on the next start.
+func TestPreferencesAreRestored(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "workspace.db")
+	store, err := workspace.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := test.NewTempApp(t)
+	m, _ := brief.Load()
+	mw := NewMainWindow(a, m, Options{Store: store, Style: "dark"})
+	mw.Resize(fyne.NewSize(1100, 720))
+	mw.Show()
+	waitFrame(t, mw.mapw)
+	mw.mapw.ZoomBy(4)
+	waitFrame(t, mw.mapw)
+	want := viewBox(mw.mapw.Viewport())
+	mw.savePrefs()
+	store.Close()
+
+	store2, _ := workspace.Open(path)
+	defer store2.Close()
+	mw2 := NewMainWindow(test.NewTempApp(t), m, Options{Store: store2})
+	if sz := mw2.savedSize(); sz.Width < 1000 || sz.Height < 700 {
+		t.Errorf("restored size %v", sz)
+	}
+	if mw2.view.Style.Name != "dark" {
+		t.Errorf("theme %q, want dark", mw2.view.Style.Name)
+	}
+	mw2.Resize(fyne.NewSize(1100, 720))
+	mw2.Show()
+	waitFrame(t, mw2.mapw)
+	got := viewBox(mw2.mapw.Viewport())
+	// Same centre and zoom within a pixel or two.
+	if math.Abs((got[0]+got[2])-(want[0]+want[2])) > 0.2 || math.Abs((got[2]-got[0])-(want[2]-want[0])) > 0.2 {
+		t.Errorf("restored view %v, want %v", got, want)
 	}
 }
