@@ -13,17 +13,9 @@ rm -rf "$out"; mkdir -p "$out"
 bin=${ISKBRIEF_BIN:-build/iskbrief}
 ws="$out/workspace.db"
 
-disp=90
-while [[ -e /tmp/.X11-unix/X$disp || -e /tmp/.X$disp-lock ]]; do disp=$((disp+1)); done
-Xvfb ":$disp" -screen 0 1920x1080x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
-xvfb=$!
-app=""
-cleanup() { [[ -n "$app" ]] && kill -9 "$app" 2>/dev/null; kill "$xvfb" 2>/dev/null || true; }
-trap cleanup EXIT
-export DISPLAY=":$disp"
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+source scripts/xvfb.sh
+start_xvfb 1920x1080 "$out/xvfb.log"
 
-log=""
 start_app() { # log file
   log=$1
   "$bin" --trace --workspace "$ws" >/dev/null 2>"$log" &
@@ -31,14 +23,6 @@ start_app() { # log file
   wait_for "trace: first frame" 60
   win=$(xdotool search --sync --name "ISK Brief" | head -1)
   xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus --sync "$win"
-}
-wait_for() { # pattern, seconds
-  local deadline=$((SECONDS + $2))
-  until grep -q "$1" "$log"; do
-    if ! kill -0 "$app" 2>/dev/null; then echo "e2e-briefing: the app exited:"; cat "$log"; exit 1; fi
-    if (( SECONDS > deadline )); then echo "e2e-briefing: timed out waiting for '$1'"; cat "$log"; exit 1; fi
-    sleep 0.1
-  done
 }
 key() { xdotool key --clearmodifiers "$@"; sleep 0.4; }
 

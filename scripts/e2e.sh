@@ -12,32 +12,14 @@ mkdir -p "$out"
 bin=${ISKBRIEF_BIN:-build/iskbrief}
 target=irn-2024-01-03-kerman-soleimani-memorial   # isolated marker in south-east Iran
 
-# A free display number.
-disp=90
-while [[ -e /tmp/.X11-unix/X$disp || -e /tmp/.X$disp-lock ]]; do disp=$((disp+1)); done
-Xvfb ":$disp" -screen 0 1920x1080x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
-xvfb=$!
-app=""
-cleanup() {
-  [[ -n "$app" ]] && kill "$app" 2>/dev/null || true
-  kill "$xvfb" 2>/dev/null || true
-}
-trap cleanup EXIT
-export DISPLAY=":$disp"
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+source scripts/xvfb.sh
+start_xvfb 1920x1080 "$out/xvfb.log"
+log="$out/app.log"
 
 rm -f "$out"/workspace.db*
 "$bin" --trace --workspace "$out/workspace.db" >"$out/app.out" 2>"$out/app.log" &
 app=$!
 
-wait_for() { # pattern, seconds
-  local deadline=$((SECONDS + $2))
-  until grep -q "$1" "$out/app.log"; do
-    if ! kill -0 "$app" 2>/dev/null; then echo "e2e: the app exited early:"; cat "$out/app.log"; exit 1; fi
-    if (( SECONDS > deadline )); then echo "e2e: timed out waiting for '$1'"; cat "$out/app.log"; exit 1; fi
-    sleep 0.1
-  done
-}
 wait_for "trace: marker $target at" 60
 win=$(xdotool search --sync --name "ISK Brief" | head -1)
 eval "$(xdotool getwindowgeometry --shell "$win")"   # sets X, Y, WIDTH, HEIGHT

@@ -211,13 +211,14 @@ func parseDate(b []byte) (int32, bool) {
 	y, ok1 := num(b[:4])
 	m, ok2 := num(b[5:7])
 	d, ok3 := num(b[8:])
-	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m) {
 		return 0, false
 	}
 	return daysFromCivil(y, m, d), true
 }
 
-func daysIn(y, m int) int {
+// DaysInMonth is the number of days of month m (1–12) of year y.
+func DaysInMonth(y, m int) int {
 	switch m {
 	case 2:
 		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {

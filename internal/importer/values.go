@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"iskbrief/internal/events"
 	"math"
 	"strconv"
 	"strings"
@@ -69,19 +70,6 @@ func digits(b []byte) (int, bool) {
 	return n, true
 }
 
-func daysIn(y, m int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
-}
-
 func month(b []byte) int {
 	if len(b) < 3 {
 		return 0
@@ -100,7 +88,7 @@ func month(b []byte) int {
 }
 
 func mkdate(y, m, d int) (time.Time, bool) {
-	if y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+	if y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > events.DaysInMonth(y, m) {
 		return time.Time{}, false
 	}
 	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true

@@ -558,14 +558,8 @@ func (w *worker) ucdp(e *Event) *Problem {
 	if p := w.count(c.high, false, &e.KilledHigh); p != nil {
 		return p
 	}
-	if e.KilledLow < 0 {
-		e.KilledLow = e.Killed
-	}
-	if e.KilledHigh < 0 {
-		e.KilledHigh = e.Killed
-	}
-	if e.Killed >= 0 && (e.KilledLow > e.Killed || e.Killed > e.KilledHigh) {
-		return bad(c.best, "bad number", "deaths low %d, best %d, high %d: expected low ≤ best ≤ high", e.KilledLow, e.Killed, e.KilledHigh)
+	if p := orderedRange(e, c.best, "deaths low %d, best %d, high %d: expected low ≤ best ≤ high"); p != nil {
+		return p
 	}
 	v := w.f(c.violence)
 	e.EventType = violence[string(v)]
@@ -601,14 +595,8 @@ func (w *worker) generic(e *Event) *Problem {
 	if p := w.count(c.killedHigh, false, &e.KilledHigh); p != nil {
 		return p
 	}
-	if e.KilledLow < 0 {
-		e.KilledLow = e.Killed
-	}
-	if e.KilledHigh < 0 {
-		e.KilledHigh = e.Killed
-	}
-	if e.Killed >= 0 && (e.KilledLow > e.Killed || e.Killed > e.KilledHigh) {
-		return bad(c.fatalities, "bad number", "killed_low %d, killed %d, killed_high %d: expected low ≤ killed ≤ high", e.KilledLow, e.Killed, e.KilledHigh)
+	if p := orderedRange(e, c.fatalities, "killed_low %d, killed %d, killed_high %d: expected low ≤ killed ≤ high"); p != nil {
+		return p
 	}
 	if e.Killed < 0 && (e.KilledLow >= 0 || e.KilledHigh >= 0) {
 		return bad(c.fatalities, "bad number", "killed is empty but killed_low or killed_high is not")
@@ -644,5 +632,20 @@ func (w *worker) generic(e *Event) *Problem {
 	w.setText(fID, w.f(c.id))
 	w.setText(fSource, w.f(c.source))
 	w.setText(fNotes, w.f(c.notes))
+	return nil
+}
+
+// orderedRange fills a missing low or high figure from the central one and
+// refuses a range that does not hold it (low ≤ central ≤ high).
+func orderedRange(e *Event, col int, msg string) *Problem {
+	if e.KilledLow < 0 {
+		e.KilledLow = e.Killed
+	}
+	if e.KilledHigh < 0 {
+		e.KilledHigh = e.Killed
+	}
+	if e.Killed >= 0 && (e.KilledLow > e.Killed || e.Killed > e.KilledHigh) {
+		return bad(col, "bad number", msg, e.KilledLow, e.Killed, e.KilledHigh)
+	}
 	return nil
 }
