@@ -53,3 +53,12 @@ func BenchmarkCodec1M(b *testing.B) {
 		b.ReportMetric(float64(len(data))/1e6, "MB-stored")
 	}
 }
+
+func FuzzDecodeEvents(f *testing.F) {
+	good, _ := EncodeEvents([]Event{{ID: "x", Notes: "n", Killed: 3, KilledLow: -1, KilledHigh: -1, Wounded: -1, Date: time.Date(2024, 3, 22, 0, 0, 0, 0, time.UTC)}})
+	f.Add(good)
+	f.Add([]byte(codecVersion))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		DecodeEvents(b) // must not panic or allocate without bound
+	})
+}
