@@ -350,10 +350,15 @@ func (mw *MainWindow) toolbar() fyne.CanvasObject {
 	addSlide := widget.NewButtonWithIcon("Add slide", theme.ContentAddIcon(), func() { mw.tabs.SelectIndex(3); mw.slides.addDialog() })
 	present := widget.NewButtonWithIcon("Present", theme.MediaPlayIcon(), func() { mw.present(0) })
 	present.Importance = widget.HighImportance
+	legend := widget.NewCheck("Legend", func(on bool) {
+		mw.view.Overlays = on
+		mw.refreshMap()
+	})
+	legend.Checked = true
 	help := widget.NewButtonWithIcon("Help", theme.HelpIcon(), mw.showHelp)
 	about := widget.NewButtonWithIcon("About", theme.InfoIcon(), mw.showAbout)
 	return container.NewHBox(reset, zin, zout, widget.NewSeparator(),
-		widget.NewLabel("Colour by"), colorBy, widget.NewLabel("Theme"), styles,
+		widget.NewLabel("Colour by"), colorBy, widget.NewLabel("Theme"), styles, legend,
 		widget.NewSeparator(), exportMap, addSlide, present, widget.NewSeparator(), help, about)
 }
 
@@ -489,6 +494,7 @@ func (mw *MainWindow) exportMapDialog() {
 			cur := mw.mapw.Viewport()
 			view := mw.view
 			view.Title = brief.MapTitle(view.Filter, len(mw.sel.Index))
+			view.Overlays = true // an exported map always carries legend, scale and credits
 			sel := mw.sel
 			mw.renderThenSave("isk-brief-map.png", func() ([]byte, error) {
 				vp := maprender.FitBound(cur.Bound(), w, h, cli.ExportScale(w, h))
