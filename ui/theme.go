@@ -2,8 +2,6 @@ package ui
 
 import (
 	"image/color"
-	"os"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -45,17 +43,4 @@ func applyTheme(a fyne.App, style string) {
 		t.text = 1.3
 	}
 	a.Settings().SetTheme(t)
-}
-
-// FixLocale gives Fyne a locale it can parse. With LANG=C or POSIX (common
-// on servers and in CI) Fyne logs a locale error on start; the app's text is
-// English anyway, so those settings mean English.
-func FixLocale() {
-	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		v := os.Getenv(k)
-		base, _, _ := strings.Cut(v, ".")
-		if v != "" && (base == "C" || base == "POSIX") {
-			os.Setenv(k, "en_US.UTF-8")
-		}
-	}
 }

@@ -11,7 +11,6 @@ import (
 )
 
 func main() {
-	ui.FixLocale()
 	if len(os.Args) > 1 && slices.Contains(cli.Commands, os.Args[1]) {
 		os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
 	}

@@ -111,7 +111,13 @@ func Render(k Kind, in Input, format Format, w, h int) ([]byte, error) {
 	if format != PNG && format != SVG {
 		return nil, fmt.Errorf("format %q: expected png or svg", format)
 	}
-	c, err := build(k, in, w, h)
+	// An SVG viewer draws with whatever font it has (LibreOffice falls back
+	// to the wider DejaVu Sans): lay text out with room to spare.
+	slack := 1.0
+	if format == SVG {
+		slack = 1.12
+	}
+	c, err := buildWith(k, in, w, h, nil, slack)
 	if err != nil {
 		return nil, err
 	}
@@ -165,7 +171,7 @@ type Hits struct {
 // pixels back to years or target types.
 func RenderInteractive(k Kind, in Input, w, h int) (*image.RGBA, *Hits, error) {
 	hits := &Hits{kind: k}
-	c, err := buildWith(k, in, w, h, hits)
+	c, err := buildWith(k, in, w, h, hits, 1)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -207,13 +213,12 @@ func (h *Hits) At(x, y int) (Hit, bool) {
 	return Hit{}, false
 }
 
-func build(k Kind, in Input, w, h int) (*chart.Chart, error) { return buildWith(k, in, w, h, nil) }
-
-func buildWith(k Kind, in Input, w, h int, hits *Hits) (*chart.Chart, error) {
+func buildWith(k Kind, in Input, w, h int, hits *Hits, slack float64) (*chart.Chart, error) {
 	if w < MinWidth || h < MinHeight || w > MaxWidth || h > MaxHeight {
 		return nil, fmt.Errorf("chart size %d×%d: expected %d×%d to %d×%d", w, h, MinWidth, MinHeight, MaxWidth, MaxHeight)
 	}
 	m := newMetrics(w, h, in.TextScale)
+	m.slack = slack
 	var sp spec
 	switch k {
 	case KindTrends:

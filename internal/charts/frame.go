@@ -47,6 +47,7 @@ func lighten(c color.RGBA, t float64) drawing.Color {
 type metrics struct {
 	w, h                                   int
 	s                                      float64
+	slack                                  float64 // >1 leaves room for wider fallback fonts (SVG)
 	margin                                 int
 	title, sub, legend, tick, label, foot  float64
 	line                                   float64
@@ -89,7 +90,11 @@ func (m *metrics) face(size float64) font.Face {
 
 // width measures s as go-chart will draw it.
 func (m *metrics) width(s string, size float64) int {
-	return font.MeasureString(m.face(size), s).Ceil()
+	w := font.MeasureString(m.face(size), s).Ceil()
+	if m.slack > 1 {
+		w = int(float64(w) * m.slack)
+	}
+	return w
 }
 
 // fit shortens s with an ellipsis until it is at most w pixels wide.
