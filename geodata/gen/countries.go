@@ -241,6 +241,9 @@ func countriesAndCoast(path string) ([]basemap.Feature, []basemap.Line, []basema
 			c = &country{name: name, code: code}
 			byCode[code] = c
 		}
+		if g.idString() != "" {
+			c.name = name // an area folded into a country must not rename it
+		}
 		for l := range geom {
 			c.geom[l] = append(c.geom[l], geom[l]...)
 		}

@@ -66,7 +66,7 @@ var unnamedAreas = map[string]string{
 	"N. Cyprus":               "CYN",
 	"Cyprus U.N. Buffer Zone": "CNM",
 	"Siachen Glacier":         "KAS",
-	"Baikonur":                "KAB",
+	"Baikonur":                "KAZ", // leased to Russia, but Kazakh territory: no border of its own
 	"Akrotiri":                "ESB",
 	"Dhekelia":                "ESB",
 	"Somaliland":              "SOL",

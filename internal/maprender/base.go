@@ -65,11 +65,6 @@ func drawBase(dst *image.RGBA, bm *basemap.Basemap, vp Viewport, st Style) {
 	// coast keeps its own lighter line.
 	bw := math.Min(2.6, 1.3+lz/40000) * s
 	for _, b := range bm.Borders {
-		if strings.Contains(b.Name, "KAB") {
-			// Natural Earth draws the Baikonur lease as its own unit: inside
-			// Kazakhstan it would read as a foiled-plot circle.
-			continue
-		}
 		p.strokeLines(b.Geom[lvl], b.Bound, bw, st.Border)
 	}
 	drawBaseLabels(dst, bm, vp, st)
