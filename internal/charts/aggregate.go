@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -252,15 +253,21 @@ func Fighters(d *dataset.Dataset, f filter.Filter) []Fighter {
 
 // Milestones returns the dataset's milestones dated within [from, to], in
 // date order.
-func Milestones(d *dataset.Dataset, from, to time.Time) []dataset.Milestone {
+func Milestones(d *dataset.Dataset, from, to time.Time, countries []string) []dataset.Milestone {
 	if d == nil {
 		return nil
 	}
 	var out []dataset.Milestone
 	for _, m := range d.Milestones {
-		if !m.Date.Before(from) && !m.Date.After(to) {
-			out = append(out, m)
+		if m.Date.Before(from) || m.Date.After(to) {
+			continue
 		}
+		// A milestone tied to countries shows only when the selection
+		// includes one of them; group-wide milestones always show.
+		if len(countries) > 0 && len(m.Countries) > 0 && !slices.ContainsFunc(m.Countries, func(c string) bool { return slices.Contains(countries, c) }) {
+			continue
+		}
+		out = append(out, m)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
 	return out

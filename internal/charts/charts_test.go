@@ -512,3 +512,25 @@ func TestHitsMapPixelsBackToYearsAndTargets(t *testing.T) {
 		t.Errorf("targets found %v", found)
 	}
 }
+
+func TestMilestonesFollowTheCountryFilter(t *testing.T) {
+	m, err := brief.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	from, to := time.Date(2014, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+	labels := func(countries []string) string {
+		var ls []string
+		for _, ms := range Milestones(m.Data, from, to, countries) {
+			ls = append(ls, ms.Label)
+		}
+		return strings.Join(ls, "|")
+	}
+	iran := labels([]string{"IRN"})
+	if !strings.Contains(iran, "Kerman") || strings.Contains(iran, "Taliban take Kabul") || !strings.Contains(iran, "Foreign Terrorist") {
+		t.Errorf("Iran-only milestones: %s", iran)
+	}
+	if all := labels(nil); !strings.Contains(all, "Taliban take Kabul") || !strings.Contains(all, "Kerman") {
+		t.Errorf("all milestones: %s", all)
+	}
+}

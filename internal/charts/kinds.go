@@ -389,7 +389,7 @@ func timelineSpec(in *Input, m *metrics) spec {
 		}
 	}
 	from, to := MonthTime(first), MonthTime(last+1).Add(-time.Second)
-	ms := Milestones(in.Data, from, to)
+	ms := Milestones(in.Data, from, to, in.Filter.Countries)
 	sp.subtitle = fmt.Sprintf("%s, %s – %s", plural(total, "attack", "attacks"), from.Format("Jan 2006"), to.Format("Jan 2006"))
 	sp.note = foiledNote(mo.Foiled)
 	sp.legend = []legendEntry{{label: "Attacks", color: colMonthly}}

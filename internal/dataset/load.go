@@ -107,8 +107,11 @@ func Load(fsys fs.FS) (*Dataset, Problems) {
 			d.Fighters = append(d.Fighters, f)
 		}
 	})
-	l.table(MilestonesFile, []string{"id", "date", "date_precision", "label", "source_id"}, func(r row) {
+	l.table(MilestonesFile, []string{"id", "date", "date_precision", "label", "source_id", "countries"}, func(r row) {
 		m := Milestone{ID: r.str("id"), DatePrecision: DatePrecision(r.str("date_precision")), Label: r.str("label"), SourceID: r.str("source_id"), line: r.line}
+		if c := r.str("countries"); c != "" {
+			m.Countries = strings.Split(c, ";")
+		}
 		m.Date = r.date("date")
 		if r.ok() {
 			d.Milestones = append(d.Milestones, m)

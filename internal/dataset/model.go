@@ -191,6 +191,7 @@ type Milestone struct {
 	DatePrecision DatePrecision
 	Label         string
 	SourceID      string
+	Countries     []string // ISO3 codes the milestone belongs to; empty: the whole group
 
 	line int
 }

@@ -102,6 +102,9 @@ func Validate(d *Dataset, geo CountryLocator, today time.Time) Problems {
 		f, l, id := MilestonesFile, m.line, m.ID
 		v.dateInRange(f, l, id, m.Date, today)
 		v.nonEmpty(f, l, id, "label", m.Label)
+		for _, c := range m.Countries {
+			v.oneOf(f, l, id, "countries", c, Countries)
+		}
 		if d.Source(m.SourceID) == nil {
 			v.add(f, l, id, fmt.Sprintf("source %q does not exist in %s", m.SourceID, SourcesFile))
 		}
