@@ -55,6 +55,7 @@ key Left;      sleep 0.3
 [[ $(grep -c "presenting slide 2/3" "$log") -ge 2 ]] || { echo "e2e-briefing: Left did not go back"; exit 1; }
 key Next;      sleep 0.3   # Page Down
 [[ $(grep -c "presenting slide 3/3" "$log") -ge 2 ]] || { echo "e2e-briefing: Page Down did not advance"; exit 1; }
+key n;         wait_for "speaker notes shown: true" 5
 sleep 1; import -window root "$out/present-3.png"
 key Escape;    wait_for "presentation ended" 5
 grep "presenting\|presentation ended" "$log"

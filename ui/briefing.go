@@ -106,7 +106,7 @@ func (mw *MainWindow) typedKey(e *fyne.KeyEvent) {
 
 // shortcuts lists the keyboard shortcuts, for the window and for Help.
 var shortcuts = []struct{ keys, what string }{
-	{"F5", "present the briefing full screen (→ / Page Down / Space next, ← / Page Up back, Esc leaves)"},
+	{"F5", "present the briefing full screen (→ / Page Down / Space next, ← / Page Up back, N speaker notes, Esc leaves)"},
 	{"Ctrl+F", "search a place, province or attack"},
 	{"Ctrl+N", "add the current view as a slide"},
 	{"Ctrl+E", "export the map"},

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"sync"
@@ -8,6 +9,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"iskbrief/internal/brief"
 	"iskbrief/internal/maprender"
@@ -19,17 +22,21 @@ import (
 // at a time. Slides are rendered ahead on a worker, so moving between them
 // is immediate.
 type Presenter struct {
-	win    fyne.Window
-	model  *brief.Model
-	slides []workspace.Slide
-	i      int
-	img    *canvas.Image
-	trace  func(string, ...any)
+	win      fyne.Window
+	model    *brief.Model
+	slides   []workspace.Slide
+	i        int
+	img      *canvas.Image
+	trace    func(string, ...any)
+	notes    *widget.Label
+	notesBox *fyne.Container
+	overlay  *fyne.Container
 
-	restore    fyne.CanvasObject
-	wasFull    bool
-	keyHandler func(*fyne.KeyEvent)
-	onExit     func()
+	restore     fyne.CanvasObject
+	wasFull     bool
+	keyHandler  func(*fyne.KeyEvent)
+	runeHandler func(rune)
+	onExit      func()
 
 	mu    sync.Mutex
 	cache map[int]image.Image
@@ -45,12 +52,23 @@ func Present(win fyne.Window, m *brief.Model, ss []workspace.Slide, start int, t
 	p.img.FillMode = canvas.ImageFillContain
 	p.img.ScaleMode = canvas.ImageScaleSmooth
 	bg := canvas.NewRectangle(color.Black)
+	// Speaker notes, toggled with N: a strip along the bottom for the
+	// briefer's eyes (the audience sees the slide above it).
+	p.notes = widget.NewLabel("")
+	p.notes.Wrapping = fyne.TextWrapWord
+	p.notes.SizeName = theme.SizeNameHeadingText
+	notesBG := canvas.NewRectangle(color.NRGBA{0xff, 0xff, 0xf0, 0xff})
+	p.notesBox = container.NewStack(notesBG, container.NewPadded(p.notes))
+	p.notesBox.Hide()
 	p.restore = win.Content()
 	p.wasFull = win.FullScreen()
 	p.keyHandler = win.Canvas().OnTypedKey()
-	win.SetContent(container.NewStack(bg, p.img))
+	p.runeHandler = win.Canvas().OnTypedRune()
+	p.overlay = container.NewBorder(nil, p.notesBox, nil, nil)
+	win.SetContent(container.NewStack(bg, p.img, p.overlay))
 	win.SetFullScreen(true)
 	win.Canvas().SetOnTypedKey(p.key)
+	win.Canvas().SetOnTypedRune(p.rune)
 	p.show()
 	return p
 }
@@ -97,6 +115,11 @@ func (p *Presenter) show() {
 	}
 	p.img.Image = img
 	p.img.Refresh()
+	notes := p.slides[p.i].Notes
+	if notes == "" {
+		notes = "(no speaker notes for this slide)"
+	}
+	p.notes.SetText(fmt.Sprintf("%d / %d — %s", p.i+1, len(p.slides), notes))
 	if p.trace != nil {
 		p.trace("presenting slide %d/%d: %s", p.i+1, len(p.slides), p.slides[p.i].Title)
 	}
@@ -144,6 +167,23 @@ func (p *Presenter) key(e *fyne.KeyEvent) {
 		p.Go(len(p.slides))
 	case fyne.KeyEscape:
 		p.Exit()
+
+	}
+}
+
+// rune toggles the speaker notes with N.
+func (p *Presenter) rune(r rune) {
+	if r != 'n' && r != 'N' {
+		return
+	}
+	if p.notesBox.Visible() {
+		p.notesBox.Hide()
+	} else {
+		p.notesBox.Show()
+	}
+	p.overlay.Refresh() // lay the strip out again: it had no size while hidden
+	if p.trace != nil {
+		p.trace("speaker notes shown: %v", p.notesBox.Visible())
 	}
 }
 
@@ -166,6 +206,7 @@ func (p *Presenter) Exit() {
 	p.win.SetFullScreen(p.wasFull)
 	p.win.SetContent(p.restore)
 	p.win.Canvas().SetOnTypedKey(p.keyHandler)
+	p.win.Canvas().SetOnTypedRune(p.runeHandler)
 	if p.trace != nil {
 		p.trace("presentation ended")
 	}
