@@ -14,7 +14,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -26,7 +25,6 @@ import (
 	"iskbrief/internal/charts"
 	"iskbrief/internal/cli"
 	"iskbrief/internal/dataset"
-	"iskbrief/internal/export"
 	"iskbrief/internal/filter"
 	"iskbrief/internal/importer"
 	"iskbrief/internal/maprender"
@@ -476,65 +474,6 @@ func (mw *MainWindow) tracef(format string, args ...any) {
 	}
 }
 
-// exportMapDialog saves the current view as a slide-sized PNG.
-func (mw *MainWindow) exportMapDialog() {
-	sizes := []string{"1920 × 1080 (Full HD slide)", "3840 × 2160 (4K)"}
-	choice := widget.NewRadioGroup(sizes, nil)
-	choice.SetSelected(sizes[0])
-	dialog.ShowCustomConfirm("Export map", "Choose file…", "Cancel", container.NewVBox(
-		widget.NewLabel("Export the current map view with legend, scale bar and attribution."), choice),
-		func(ok bool) {
-			if !ok {
-				return
-			}
-			w, h := 1920, 1080
-			if choice.Selected == sizes[1] {
-				w, h = 3840, 2160
-			}
-			cur := mw.mapw.Viewport()
-			view := mw.view
-			view.Title = brief.MapTitle(view.Filter, len(mw.sel.Index))
-			view.Overlays = true // an exported map always carries legend, scale and credits
-			sel := mw.sel
-			mw.renderThenSave("isk-brief-map.png", func() ([]byte, error) {
-				vp := maprender.FitBound(cur.Bound(), w, h, cli.ExportScale(w, h))
-				img, _ := maprender.NewRenderer(mw.model.Base).Render(vp, mw.model.Options(view, sel))
-				return export.EncodePNG(img)
-			})
-		}, mw)
-}
-
-// renderThenSave renders an export in the background and only then asks
-// where to save it: the save dialog creates (truncates) the file it returns,
-// so nothing may fail between that moment and the atomic write that follows.
-func (mw *MainWindow) renderThenSave(name string, render func() ([]byte, error)) {
-	mw.status.SetText("Rendering " + name + "…")
-	go func() {
-		b, err := render()
-		fyne.Do(func() {
-			if err != nil {
-				dialog.ShowError(err, mw)
-				return
-			}
-			save := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
-				if err != nil || uc == nil {
-					return
-				}
-				path := uc.URI().Path()
-				uc.Close()
-				if err := export.WriteBytes(path, b); err != nil {
-					dialog.ShowError(err, mw)
-					return
-				}
-				mw.status.SetText("Saved " + path)
-				mw.tracef("saved %s (%d bytes)", path, len(b))
-			}, mw)
-			save.SetFileName(name)
-			save.Show()
-		})
-	}()
-}
-
 func (mw *MainWindow) showAbout() {
 	d := mw.model.Data
 	text := fmt.Sprintf("%s\n\nDataset version %s: %d events, %d sources, %d fighter-strength estimates.\n\n"+
@@ -546,51 +485,6 @@ func (mw *MainWindow) showAbout() {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	dialog.ShowCustom("About ISK Brief", "Close", container.NewGridWrap(fyne.NewSize(520, 320), l), mw)
-}
-
-// tooltip is a small label that follows the mouse over the map.
-type tooltip struct {
-	layer *fyne.Container
-	box   *fyne.Container
-	text  *widget.Label
-	bg    *canvas.Rectangle
-}
-
-func newTooltip() *tooltip {
-	t := &tooltip{text: widget.NewLabel("")}
-	t.bg = canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
-	t.bg.CornerRadius = 6
-	t.bg.StrokeColor = theme.Color(theme.ColorNameShadow)
-	t.bg.StrokeWidth = 1
-	t.box = container.NewStack(t.bg, t.text)
-	t.box.Hide()
-	t.layer = container.NewWithoutLayout(t.box)
-	return t
-}
-
-func (t *tooltip) show(text string, at fyne.Position, area fyne.Size) {
-	t.text.SetText(text)
-	t.bg.FillColor = theme.Color(theme.ColorNameOverlayBackground)
-	sz := t.box.MinSize()
-	pos := at.Add(fyne.NewPos(16, 16))
-	if pos.X+sz.Width > area.Width {
-		pos.X = at.X - sz.Width - 8
-	}
-	if pos.Y+sz.Height > area.Height {
-		pos.Y = at.Y - sz.Height - 8
-	}
-	pos.X = max(0, pos.X)
-	pos.Y = max(0, pos.Y)
-	t.box.Resize(sz)
-	t.box.Move(pos)
-	t.box.Show()
-	t.layer.Refresh()
-}
-
-func (t *tooltip) hide() {
-	if t.box.Visible() {
-		t.box.Hide()
-	}
 }
 
 // shortPlace is the town part of a place ("Kerman, road to …" → "Kerman")
@@ -629,27 +523,4 @@ func (mw *MainWindow) chartHit(h charts.Hit) {
 		return
 	}
 	mw.filters.SetFilter(f)
-}
-
-// exportChartDialog saves the chart shown as PNG (Full HD or 4K) or SVG.
-func (mw *MainWindow) exportChartDialog() {
-	formats := []string{"PNG 1920 × 1080 (Full HD slide)", "PNG 3840 × 2160 (4K)", "SVG (vector, for editing)"}
-	choice := widget.NewRadioGroup(formats, nil)
-	choice.SetSelected(formats[0])
-	dialog.ShowCustomConfirm("Export chart", "Choose file…", "Cancel", container.NewVBox(
-		widget.NewLabel("Export “"+kindLabels[mw.chart.Kind()]+"” for the current selection."), choice),
-		func(ok bool) {
-			if !ok {
-				return
-			}
-			w, h, format, name := 1920, 1080, charts.PNG, "isk-brief-chart.png"
-			switch choice.Selected {
-			case formats[1]:
-				w, h = 3840, 2160
-			case formats[2]:
-				format, name = charts.SVG, "isk-brief-chart.svg"
-			}
-			kind, in := mw.chart.Kind(), mw.chartInput()
-			mw.renderThenSave(name, func() ([]byte, error) { return charts.Render(kind, in, format, w, h) })
-		}, mw)
 }
