@@ -129,7 +129,7 @@ type MainWindow struct {
 	traced   bool
 	renderer *maprender.Renderer
 
-	colorBySelect, styleSelect *widget.Select
+	colorBySelect, styleSelect *Choice
 
 	store     *workspace.Store
 	slides    *SlidesPanel
@@ -325,7 +325,7 @@ func (mw *MainWindow) toolbar() fyne.CanvasObject {
 	for _, s := range symbology.Schemes {
 		schemeNames = append(schemeNames, symbology.SchemeLabel(s))
 	}
-	colorBy := widget.NewSelect(schemeNames, func(s string) {
+	colorBy := NewChoice(schemeNames, func(s string) {
 		for _, b := range symbology.Schemes {
 			if symbology.SchemeLabel(b) == s {
 				mw.view.ColorBy = b
@@ -336,7 +336,7 @@ func (mw *MainWindow) toolbar() fyne.CanvasObject {
 	colorBy.SetSelected(symbology.SchemeLabel(mw.view.ColorBy))
 	mw.colorBySelect = colorBy
 
-	styles := widget.NewSelect([]string{"light", "dark", "projector"}, func(s string) {
+	styles := NewChoice([]string{"light", "dark", "projector"}, func(s string) {
 		mw.view.Style = maprender.StyleByName(s)
 		applyTheme(mw.app, s)
 		mw.refreshMap()

@@ -33,7 +33,7 @@ type ChartView struct {
 	OnKind func(charts.Kind)
 
 	img    *canvas.Image
-	choose *widget.Select
+	choose *Choice
 	obj    fyne.CanvasObject
 
 	mu    sync.Mutex
@@ -57,7 +57,7 @@ func NewChartView(extra ...fyne.CanvasObject) *ChartView {
 	for _, k := range charts.Kinds {
 		names = append(names, kindLabels[k])
 	}
-	v.choose = widget.NewSelect(names, func(s string) {
+	v.choose = NewChoice(names, func(s string) {
 		for k, l := range kindLabels {
 			if l == s {
 				v.SetKind(k)

@@ -31,7 +31,7 @@ type EventList struct {
 	model    *brief.Model
 	rows     []int32
 	list     *widget.List
-	sortBy   *widget.Select
+	sortBy   *Choice
 	obj      fyne.CanvasObject
 	selected int32
 	quiet    bool
@@ -83,7 +83,7 @@ func NewEventList(m *brief.Model) *EventList {
 			l.OnSelect(l.rows[i])
 		}
 	}
-	l.sortBy = widget.NewSelect([]string{sortNewest, sortOldest, sortKilled, sortCountry}, func(string) { l.sort() })
+	l.sortBy = NewChoice([]string{sortNewest, sortOldest, sortKilled, sortCountry}, func(string) { l.sort() })
 	l.sortBy.SetSelected(sortNewest)
 	header := container.NewBorder(nil, nil, widget.NewLabel("Sort"), nil, l.sortBy)
 	l.obj = container.NewBorder(header, nil, nil, nil, l.list)

@@ -24,9 +24,9 @@ type FilterPanel struct {
 	targets    *widget.CheckGroup
 	attacks    *widget.CheckGroup
 	claims     *widget.CheckGroup
-	fromYear   *widget.Select
-	toYear     *widget.Select
-	minKilled  *widget.Select
+	fromYear   *Choice
+	toYear     *Choice
+	minKilled  *Choice
 	noFoiled   *widget.Check
 	count      *widget.Label
 	firstYear  int
@@ -55,9 +55,9 @@ func NewFilterPanel(firstYear, lastYear int) *FilterPanel {
 	for y := firstYear; y <= lastYear; y++ {
 		years = append(years, strconv.Itoa(y))
 	}
-	p.fromYear = widget.NewSelect(years, func(string) { changed() })
-	p.toYear = widget.NewSelect(years, func(string) { changed() })
-	p.minKilled = widget.NewSelect(killedSteps, func(string) { changed() })
+	p.fromYear = NewChoice(years, func(string) { changed() })
+	p.toYear = NewChoice(years, func(string) { changed() })
+	p.minKilled = NewChoice(killedSteps, func(string) { changed() })
 	p.noFoiled = widget.NewCheck("Hide foiled plots", func(bool) { changed() })
 	p.count = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	reset := widget.NewButton("Reset filters", p.Reset)

@@ -30,7 +30,7 @@ type SlidesPanel struct {
 	briefing int64
 	slides   []workspace.Slide
 	list     *widget.List
-	picker   *widget.Select
+	picker   *Choice
 	selected int
 	obj      fyne.CanvasObject
 	onError  func(error)
@@ -60,7 +60,7 @@ func NewSlidesPanel(store *workspace.Store, win fyne.Window, onError func(error)
 			p.OnShow(p.slides[i])
 		}
 	}
-	p.picker = widget.NewSelect(nil, func(name string) { p.pickBriefing(name) })
+	p.picker = NewChoice(nil, func(name string) { p.pickBriefing(name) })
 	add := widget.NewButtonWithIcon("Add slide", theme.ContentAddIcon(), p.addDialog)
 	add.Importance = widget.HighImportance
 	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), p.editDialog)

@@ -29,8 +29,8 @@ type TimeBar struct {
 	months int
 	slider *widget.Slider
 	label  *widget.Label
-	mode   *widget.Select
-	speed  *widget.Select
+	mode   *Choice
+	speed  *Choice
 	play   *widget.Button
 	obj    fyne.CanvasObject
 
@@ -48,9 +48,9 @@ func NewTimeBar(first, last time.Time) *TimeBar {
 	t.slider.Value = float64(t.months - 1)
 	t.slider.OnChanged = func(float64) { t.changed() }
 	t.label = widget.NewLabel("")
-	t.mode = widget.NewSelect([]string{modeAll, modeCumulative, modeWindow}, func(string) { t.changed() })
+	t.mode = NewChoice([]string{modeAll, modeCumulative, modeWindow}, func(string) { t.changed() })
 	t.mode.SetSelected(modeAll)
-	t.speed = widget.NewSelect([]string{"0.5×", "1×", "2×", "4×"}, nil)
+	t.speed = NewChoice([]string{"0.5×", "1×", "2×", "4×"}, nil)
 	t.speed.SetSelected("1×")
 	t.play = widget.NewButtonWithIcon("Play", theme.MediaPlayIcon(), t.toggle)
 	left := container.NewHBox(t.play, t.mode)
