@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -46,6 +47,11 @@ func Main(args []string) int {
 	wsPath := fl.String("workspace", "", "the briefings database (default: workspace.db in the user's configuration folder)")
 	if err := fl.Parse(args); err != nil {
 		return 2
+	}
+	if (runtime.GOOS == "linux" || strings.HasSuffix(runtime.GOOS, "bsd")) && os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		fmt.Fprintln(os.Stderr, "iskbrief: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset).\n"+
+			"Run it in a desktop session, or use the command line: iskbrief help")
+		return 1
 	}
 	m, err := brief.Load()
 	if err != nil {
@@ -135,6 +141,11 @@ type MainWindow struct {
 	slides    *SlidesPanel
 	presenter *Presenter
 
+	prefsTimer *time.Timer
+
+	importing   bool     // an import is being read or confirmed
+	importQueue []string // files waiting for it
+
 	panelFilter      filter.Filter // from the filter panel
 	timeFrom, timeTo time.Time     // from the time bar; zero = unbounded
 	debounce         *time.Timer
@@ -170,6 +181,7 @@ func NewMainWindow(a fyne.App, m *brief.Model, o Options) *MainWindow {
 	mw.mapw.OnTapItem = mw.tapped
 	mw.mapw.OnHover = mw.hover
 	mw.mapw.OnFrame = mw.frameShown
+	mw.mapw.OnOtherKey = mw.typedKey
 
 	first, last := dateSpan(m)
 	mw.filters = NewFilterPanel(first.Year(), last.Year())
@@ -200,6 +212,11 @@ func NewMainWindow(a fyne.App, m *brief.Model, o Options) *MainWindow {
 		container.NewTabItemWithIcon("Charts", theme.GridIcon(), mw.chart.Object()),
 		container.NewTabItemWithIcon("Slides", theme.MediaVideoIcon(), mw.slides.Object()),
 	)
+	mw.tabs.OnSelected = func(t *container.TabItem) {
+		if t.Text == "Events" {
+			mw.list.Select(mw.view.Selected) // scroll now that the list has its size
+		}
+	}
 	side := container.NewVScroll(container.NewVBox(mw.search.Object(), mw.layers.Object(), mw.filters.Object()))
 	side.SetMinSize(fyne.NewSize(300, 0))
 	right := container.NewHSplit(mapArea, mw.tabs)
@@ -340,6 +357,7 @@ func (mw *MainWindow) toolbar() fyne.CanvasObject {
 		mw.view.Style = maprender.StyleByName(s)
 		applyTheme(mw.app, s)
 		mw.refreshMap()
+		mw.savePrefsSoon()
 	})
 	styles.SetSelected(mw.view.Style.Name)
 	mw.styleSelect = styles
@@ -349,7 +367,7 @@ func (mw *MainWindow) toolbar() fyne.CanvasObject {
 	present := widget.NewButtonWithIcon("Present", theme.MediaPlayIcon(), func() { mw.present(0) })
 	present.Importance = widget.HighImportance
 	legend := widget.NewCheck("Legend", func(on bool) {
-		mw.view.Overlays = on
+		mw.view.HideLegend = !on
 		mw.refreshMap()
 	})
 	legend.Checked = true
@@ -380,14 +398,21 @@ func (mw *MainWindow) record(it *maprender.Item) int32 {
 	return mw.sel.Index[it.Index]
 }
 
-func (mw *MainWindow) tapped(it *maprender.Item) { mw.showSelection(mw.record(it)) }
+func (mw *MainWindow) tapped(it *maprender.Item) {
+	mw.tooltip.hide()
+	mw.showSelection(mw.record(it))
+}
 
 // showSelection makes record r the selection everywhere: map, list, panel.
-func (mw *MainWindow) showSelection(r int32) {
+func (mw *MainWindow) showSelection(r int32) { mw.selectAndShow(r, true) }
+
+// selectAndShow selects record r everywhere; showTab brings the Details tab
+// forward unless the user is working in the Events or Slides tab.
+func (mw *MainWindow) selectAndShow(r int32, showTab bool) {
 	mw.view.Selected = r
 	mw.mapw.SetOptions(mw.model.Options(mw.view, mw.sel))
 	mw.list.Select(r)
-	if r >= 0 && mw.tabs.Selected().Text != "Events" {
+	if t := mw.tabs.Selected().Text; showTab && r >= 0 && t != "Events" && t != "Slides" {
 		mw.tabs.SelectIndex(0)
 	}
 	if r < 0 {
@@ -445,6 +470,7 @@ func (mw *MainWindow) hover(it *maprender.Item, at fyne.Position) {
 // few markers are, so an end-to-end test can click them.
 func (mw *MainWindow) frameShown(f *maprender.Frame) {
 	mw.frames++
+	mw.savePrefsSoon()
 	if !mw.trace || mw.traced || len(f.Items) == 0 {
 		return
 	}
@@ -484,7 +510,7 @@ func (mw *MainWindow) showAbout() {
 		cli.VersionLine(), d.Version, len(d.Events), len(d.Sources), len(d.Fighters))
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
-	dialog.ShowCustom("About ISK Brief", "Close", container.NewGridWrap(fyne.NewSize(520, 320), l), mw)
+	dialog.ShowCustom("About ISK Brief", "Close", container.NewGridWrap(fyne.NewSize(560, 360), container.NewVScroll(l)), mw)
 }
 
 // shortPlace is the town part of a place ("Kerman, road to …" → "Kerman")

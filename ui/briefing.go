@@ -75,7 +75,7 @@ func (mw *MainWindow) applySlide(s workspace.Slide) {
 		}
 	}
 	mw.refreshMap()
-	mw.showSelection(sel)
+	mw.selectAndShow(sel, false)
 	mw.tracef("showing slide %q", s.Title)
 }
 
@@ -99,7 +99,7 @@ func (mw *MainWindow) typedKey(e *fyne.KeyEvent) {
 		mw.present(0)
 	case fyne.KeyF1:
 		mw.showHelp()
-	default:
+	case fyne.KeyLeft, fyne.KeyRight, fyne.KeyUp, fyne.KeyDown, fyne.KeyPlus, fyne.KeyEqual, fyne.KeyMinus:
 		mw.mapw.TypedKey(e)
 	}
 }
@@ -176,6 +176,15 @@ func (mw *MainWindow) restoreView() {
 	}
 	area := maprender.Bounds(b[0], b[1], b[2], b[3])
 	mw.mapw.home0 = func(w, h int, scale float64) maprender.Viewport { return maprender.FitBound(area, w, h, scale) }
+}
+
+// savePrefsSoon saves the preferences a moment after the last change, so a
+// crash or a kill keeps the window as it was, not as it was last closed.
+func (mw *MainWindow) savePrefsSoon() {
+	if mw.prefsTimer != nil {
+		mw.prefsTimer.Stop()
+	}
+	mw.prefsTimer = time.AfterFunc(2*time.Second, func() { fyne.Do(mw.savePrefs) })
 }
 
 // savePrefs keeps window size, map extent and theme for the next start.

@@ -1,6 +1,11 @@
 package ui
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -31,11 +36,11 @@ func (mw *MainWindow) exportMapDialog() {
 			cur := mw.mapw.Viewport()
 			view := mw.view
 			view.Title = brief.MapTitle(view.Filter, len(mw.sel.Index))
-			view.Overlays = true // an exported map always carries legend, scale and credits
+			view.Overlays, view.HideLegend = true, false // an exported map always carries legend, scale and credits
 			sel := mw.sel
 			mw.renderThenSave("isk-brief-map.png", func() ([]byte, error) {
-				vp := maprender.FitBound(cur.Bound(), w, h, cli.ExportScale(w, h))
-				img, _ := maprender.NewRenderer(mw.model.Base).Render(vp, mw.model.Options(view, sel))
+				o := mw.model.Options(view, sel)
+				img, _ := maprender.NewRenderer(mw.model.Base).Render(cli.FitExport(cur.Bound(), w, h, o), o)
 				return export.EncodePNG(img)
 			})
 		}, mw)
@@ -54,11 +59,25 @@ func (mw *MainWindow) renderThenSave(name string, render func() ([]byte, error))
 				return
 			}
 			save := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
-				if err != nil || uc == nil {
+				if err != nil {
+					mw.status.SetText("Not saved")
+					dialog.ShowError(fmt.Errorf("cannot save there: %w", err), mw)
+					return
+				}
+				if uc == nil {
+					mw.status.SetText("Export cancelled")
 					return
 				}
 				path := uc.URI().Path()
 				uc.Close()
+				if ext := filepath.Ext(name); !strings.EqualFold(filepath.Ext(path), ext) {
+					// The name typed lacks the format's extension: add it, and
+					// drop the empty file the dialog created under the bare name.
+					if st, err := os.Stat(path); err == nil && st.Size() == 0 {
+						os.Remove(path)
+					}
+					path += ext
+				}
 				if err := export.WriteBytes(path, b); err != nil {
 					dialog.ShowError(err, mw)
 					return

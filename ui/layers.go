@@ -140,8 +140,13 @@ func (mw *MainWindow) importDialog() {
 // button, shows what was kept and skipped, and stores the layer in one
 // transaction when the user confirms.
 func (mw *MainWindow) importFile(path string) {
+	if mw.importing {
+		mw.importQueue = append(mw.importQueue, path) // one file at a time
+		return
+	}
+	mw.importing = true
 	if len(mw.model.Layers) >= brief.MaxLayers {
-		dialog.ShowError(fmt.Errorf("at most %d layers can be loaded; remove one first", brief.MaxLayers), mw)
+		mw.importFailed(fmt.Errorf("%s was not imported: at most %d layers can be loaded; remove one first", path, brief.MaxLayers))
 		return
 	}
 	bar := widget.NewProgressBar()
@@ -179,10 +184,11 @@ func (mw *MainWindow) importFile(path string) {
 				if cancelled.Load() && errors.Is(err, importer.ErrCanceled) {
 					mw.status.SetText("Import cancelled: nothing was added")
 					mw.tracef("import cancelled")
+					mw.importDone()
 					return
 				}
 				mw.tracef("import refused: %v", err)
-				dialog.ShowError(fmt.Errorf("%s was not imported:\n%v", path, err), mw)
+				mw.importFailed(fmt.Errorf("%s was not imported:\n%v", path, err))
 				return
 			}
 			mw.confirmImport(res)
@@ -226,6 +232,7 @@ func (mw *MainWindow) confirmImport(res *importer.Result) {
 	d := dialog.NewCustomConfirm("Add layer", "Add to the map", "Cancel", container.NewVBox(
 		summary, container.NewBorder(nil, nil, widget.NewLabel("Layer name"), nil, name)), func(ok bool) {
 		if !ok {
+			mw.importDone()
 			return
 		}
 		// Encoding and storing a large import takes seconds: do it on a
@@ -241,9 +248,10 @@ func (mw *MainWindow) confirmImport(res *importer.Result) {
 					err = mw.model.AddLayer(l)
 				}
 				if err != nil {
-					dialog.ShowError(err, mw)
+					mw.importFailed(err)
 					return
 				}
+				defer mw.importDone()
 				mw.tracef("layer added: %s (%d events)", l.Meta.Name, len(l.Events))
 				mw.status.SetText(fmt.Sprintf("Added layer %s: %d events", l.Meta.Name, len(l.Events)))
 				mw.layersChanged()
@@ -254,12 +262,29 @@ func (mw *MainWindow) confirmImport(res *importer.Result) {
 	d.Show()
 }
 
-// dropped imports files dropped on the window.
+// importFailed shows why an import failed; the next queued file follows
+// once the message is closed.
+func (mw *MainWindow) importFailed(err error) {
+	d := dialog.NewError(err, mw)
+	d.SetOnClosed(mw.importDone)
+	d.Show()
+}
+
+// importDone ends the current import and starts the next queued file.
+func (mw *MainWindow) importDone() {
+	mw.importing = false
+	if len(mw.importQueue) > 0 {
+		next := mw.importQueue[0]
+		mw.importQueue = mw.importQueue[1:]
+		mw.importFile(next)
+	}
+}
+
+// dropped imports the files dropped on the window, one after another.
 func (mw *MainWindow) dropped(_ fyne.Position, uris []fyne.URI) {
 	for _, u := range uris {
 		if u.Scheme() == "file" {
 			mw.importFile(u.Path())
-			return // one at a time: each gets its own confirmation
 		}
 	}
 }

@@ -33,6 +33,9 @@ type MapWidget struct {
 	OnHover   func(it *maprender.Item, at fyne.Position)
 	// OnFrame is called (on the UI thread) after each frame is shown.
 	OnFrame func(f *maprender.Frame)
+	// OnOtherKey receives keys the map does not use (F1, F5…) while it has
+	// the keyboard focus, so window shortcuts keep working.
+	OnOtherKey func(*fyne.KeyEvent)
 
 	mu       sync.Mutex
 	vp       maprender.Viewport
@@ -214,7 +217,7 @@ func (m *MapWidget) DragEnd() {}
 // Scrolled zooms about the cursor.
 func (m *MapWidget) Scrolled(e *fyne.ScrollEvent) {
 	x, y := m.toDevice(e.Position)
-	f := math.Pow(1.0025, float64(e.Scrolled.DY))
+	f := math.Pow(1.0045, float64(e.Scrolled.DY)) // about 15% per wheel notch
 	m.change(func(v maprender.Viewport) maprender.Viewport { return v.ZoomAbout(x, y, f) })
 }
 
@@ -311,6 +314,10 @@ func (m *MapWidget) TypedKey(e *fyne.KeyEvent) {
 		m.ZoomBy(1.5)
 	case fyne.KeyMinus:
 		m.ZoomBy(1 / 1.5)
+	default:
+		if m.OnOtherKey != nil {
+			m.OnOtherKey(e)
+		}
 	}
 }
 

@@ -109,6 +109,11 @@ func (p *SlidesPanel) reloadBriefings(id int64) {
 		p.fail(err)
 		return
 	}
+	if id == 0 { // the briefing open last time
+		if v, ok := p.store.Pref("briefing"); ok {
+			fmt.Sscan(v, &id)
+		}
+	}
 	if len(bs) == 0 {
 		nid, err := p.store.CreateBriefing("My briefing")
 		if err != nil {
@@ -129,6 +134,7 @@ func (p *SlidesPanel) reloadBriefings(id int64) {
 	p.briefing = sel.ID
 	p.picker.SetSelected(briefingName(sel))
 	p.reload()
+	p.store.SetPref("briefing", fmt.Sprint(sel.ID))
 }
 
 // briefingName is a briefing's menu entry; the id keeps equal titles apart.
@@ -141,6 +147,7 @@ func (p *SlidesPanel) pickBriefing(name string) {
 			p.briefing = b.ID
 			p.selected = -1
 			p.reload()
+			p.store.SetPref("briefing", fmt.Sprint(b.ID))
 		}
 	}
 }
@@ -253,8 +260,8 @@ func (p *SlidesPanel) deleteSelected() {
 
 func (p *SlidesPanel) newBriefingDialog() {
 	e := widget.NewEntry()
-	e.SetText("New briefing")
-	dialog.ShowForm("New briefing", "Create", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", e)}, func(ok bool) {
+	e.SetPlaceHolder("e.g. Weekly update, 3 March")
+	d := dialog.NewForm("New briefing", "Create", "Cancel", []*widget.FormItem{widget.NewFormItem("Name", e)}, func(ok bool) {
 		if !ok || strings.TrimSpace(e.Text) == "" {
 			return
 		}
@@ -263,6 +270,10 @@ func (p *SlidesPanel) newBriefingDialog() {
 		p.selected = -1
 		p.reloadBriefings(id)
 	}, p.win)
+	e.OnSubmitted = func(string) { d.Submit() }
+	d.Resize(fyne.NewSize(420, 160))
+	d.Show()
+	p.win.Canvas().Focus(e)
 }
 
 func (p *SlidesPanel) renameBriefingDialog() {

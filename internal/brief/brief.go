@@ -79,12 +79,13 @@ func (m *Model) Attribution() string {
 
 // MapView is one selection drawn on the map.
 type MapView struct {
-	Filter   filter.Filter
-	ColorBy  symbology.ColorBy
-	Style    maprender.Style
-	Selected int32 // record index, -1 for none
-	Title    string
-	Overlays bool
+	Filter     filter.Filter
+	ColorBy    symbology.ColorBy
+	Style      maprender.Style
+	Selected   int32 // record index, -1 for none
+	Title      string
+	Overlays   bool // legend, scale bar and attribution
+	HideLegend bool // keep the scale bar and attribution, drop the legend
 }
 
 // Selection is the result of applying a MapView's filter: the selected
@@ -103,6 +104,9 @@ func (m *Model) Select(f filter.Filter, by symbology.ColorBy) Selection {
 // Options builds the renderer options for a view over a selection.
 func (m *Model) Options(v MapView, sel Selection) maprender.Options {
 	title, legend := symbology.Legend(v.ColorBy, m.LayerNames()...)
+	if v.HideLegend {
+		legend = nil
+	}
 	selected := int32(-1)
 	for i, r := range sel.Index {
 		if r == v.Selected {

@@ -73,19 +73,27 @@ func exportChart(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// chartFormat takes --format, or else the --out extension, or else PNG.
+// chartFormat takes --format, or else the --out extension, or else PNG. A
+// file name whose extension says another format is refused rather than
+// written with the wrong content.
 func chartFormat(flagVal, out string) (charts.Format, error) {
 	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(out), "."))
+	var f charts.Format
 	switch strings.ToLower(flagVal) {
 	case "png":
-		return charts.PNG, nil
+		f = charts.PNG
 	case "svg":
-		return charts.SVG, nil
+		f = charts.SVG
 	case "":
+		f = charts.PNG
 		if ext == "svg" {
-			return charts.SVG, nil
+			f = charts.SVG
 		}
-		return charts.PNG, nil
+	default:
+		return "", usageError{fmt.Sprintf("--format %q: expected png or svg", flagVal)}
 	}
-	return "", usageError{fmt.Sprintf("--format %q: expected png or svg", flagVal)}
+	if ext != "" && ext != string(f) {
+		return "", usageError{fmt.Sprintf("--out %q: a %s chart needs a .%s file name", out, strings.ToUpper(string(f)), f)}
+	}
+	return f, nil
 }

@@ -62,13 +62,14 @@ func TestExportChartSVGFromExtension(t *testing.T) {
 			t.Errorf("%s: SVG root without width=1920 height=1080: %.160s", k, b)
 		}
 	}
-	// --format wins over the extension.
+	// A --format that contradicts the extension is refused: a file named
+	// .svg must never hold PNG data.
 	out := filepath.Join(dir, "forced.svg")
-	if code, _, se := runCLI("export", "chart", "--kind", "targets", "--format", "png", "--out", out); code != 0 {
+	if code, _, se := runCLI("export", "chart", "--kind", "targets", "--format", "png", "--out", out); code != 2 || !strings.Contains(se, ".png file name") {
 		t.Fatalf("exit %d: %s", code, se)
 	}
-	if b, _ := os.ReadFile(out); !bytes.HasPrefix(b, []byte("\x89PNG")) {
-		t.Error("--format png did not write a PNG")
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Error("a refused export wrote a file")
 	}
 }
 

@@ -159,3 +159,19 @@ func TestImportSavesALayerIntoTheWorkspace(t *testing.T) {
 		t.Errorf("merge: %d records, %d folded", len(m.Records), folded)
 	}
 }
+
+func TestExportRefusesAMisleadingExtension(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"export", "map", "--out", filepath.Join(dir, "x.jpg")},
+		{"export", "chart", "--kind", "trends", "--out", filepath.Join(dir, "t.pdf")},
+		{"export", "chart", "--kind", "trends", "--format", "svg", "--out", filepath.Join(dir, "t.png")},
+	} {
+		if code, _, stderr := run(args...); code != 2 || !strings.Contains(stderr, "file name") {
+			t.Errorf("%v: exit %d, %q", args, code, stderr)
+		}
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("files written: %v", ents)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -130,6 +131,9 @@ func exportMap(args []string, stdout, stderr io.Writer) error {
 	if *out == "" {
 		return usageError{"export map needs --out FILE.png"}
 	}
+	if ext := strings.ToLower(filepath.Ext(*out)); ext != ".png" && ext != "" {
+		return usageError{fmt.Sprintf("--out %q: maps are written as PNG; expected a .png file name", *out)}
+	}
 	if *w < 200 || *h < 150 || *w > 8192 || *h > 8192 {
 		return usageError{fmt.Sprintf("size %d×%d: expected 200×150 to 8192×8192", *w, *h)}
 	}
@@ -170,6 +174,14 @@ func exportMap(args []string, stdout, stderr io.Writer) error {
 // from the back of a room.
 func ExportScale(w, h int) float64 { return max(1, float64(min(w*9/16, h))/720) }
 
+// FitExport frames area in a w×h export so that no part of it lies under
+// the legend or the title.
+func FitExport(area orb.Bound, w, h int, o maprender.Options) maprender.Viewport {
+	scale := ExportScale(w, h)
+	left, top := maprender.Insets(o, scale)
+	return maprender.FitBoundInset(area, w, h, scale, left, top)
+}
+
 // RenderMap draws a selection of the model over an area, for export. It
 // returns the image and the number of events selected.
 func RenderMap(m *brief.Model, f filter.Filter, by symbology.ColorBy, st maprender.Style, area orb.Bound, w, h int, title string) (*image.RGBA, int) {
@@ -177,8 +189,7 @@ func RenderMap(m *brief.Model, f filter.Filter, by symbology.ColorBy, st maprend
 	if title == "" {
 		title = brief.MapTitle(f, len(sel.Index))
 	}
-	vp := maprender.FitBound(area, w, h, ExportScale(w, h))
 	o := m.Options(brief.MapView{Filter: f, ColorBy: by, Style: st, Selected: -1, Title: title, Overlays: true}, sel)
-	img, _ := maprender.NewRenderer(m.Base).Render(vp, o)
+	img, _ := maprender.NewRenderer(m.Base).Render(FitExport(area, w, h, o), o)
 	return img, len(sel.Index)
 }

@@ -259,3 +259,20 @@ func TestSelectedMarkerStaysOutOfClusters(t *testing.T) {
 		t.Errorf("items %+v: want marker 1 alone and the other two clustered", f.Items)
 	}
 }
+
+func TestCoincidentMarkersFanOutAtFullZoom(t *testing.T) {
+	ms := []maprender.Marker{marker(69.167, 34.533, 10, 0), marker(69.167, 34.533, 20, 1), marker(69.167, 34.533, 5, 2)}
+	vp := maprender.FitBound(maprender.Region, 1920, 1080, 1)
+	vp.Center = basemap.Project(69.167, 34.533)
+	vp = vp.ZoomAbout(960, 540, 1e9)
+	f := maprender.Layout(vp, ms)
+	if len(f.Items) != 3 {
+		t.Fatalf("%d items", len(f.Items))
+	}
+	// Every marker can be hit at its own drawn position.
+	for _, it := range f.Items {
+		if i := f.HitTest(float64(it.X), float64(it.Y)); i < 0 || f.Items[i].Index != it.Index {
+			t.Errorf("marker %d at %.0f,%.0f not hit (got %d)", it.Index, it.X, it.Y, i)
+		}
+	}
+}

@@ -94,6 +94,7 @@ func LayoutSelected(vp Viewport, markers []Marker, selected int32) *Frame {
 			it.mix[m.Category&7]++
 			f.Items = append(f.Items, it)
 		}
+		spreadCoincident(f.Items, scale)
 	} else {
 		// Accumulate per cell, anchored to world coordinates so clusters do
 		// not jump while panning.
@@ -414,4 +415,32 @@ func sortByRadiusDesc(order []int, items []Item) {
 		count[k]++
 	}
 	copy(order, out)
+}
+
+// spreadCoincident fans out markers that sit on the same pixel (events known
+// only to the same town centre) onto a small circle around it, so that at
+// full zoom each one can be seen and clicked.
+func spreadCoincident(items []Item, scale float64) {
+	type px struct{ x, y int32 }
+	groups := map[px][]int{}
+	for i, it := range items {
+		k := px{int32(math.Round(float64(it.X))), int32(math.Round(float64(it.Y)))}
+		groups[k] = append(groups[k], i)
+	}
+	for _, g := range groups {
+		if len(g) < 2 {
+			continue
+		}
+		maxR := 0.0
+		for _, i := range g {
+			maxR = math.Max(maxR, float64(items[i].R))
+		}
+		// A circle whose circumference holds every marker side by side.
+		ring := math.Max(maxR*1.2+4*scale, float64(len(g))*(maxR*2+2*scale)/(2*math.Pi))
+		for n, i := range g {
+			a := 2*math.Pi*float64(n)/float64(len(g)) - math.Pi/2
+			items[i].X += float32(ring * math.Cos(a))
+			items[i].Y += float32(ring * math.Sin(a))
+		}
+	}
 }

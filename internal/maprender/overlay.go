@@ -75,6 +75,49 @@ func drawScaleBar(dst *image.RGBA, vp Viewport, st Style, s float64, bottom int)
 	drawText(dst, ts, label, int(bx), int(y0+pad)+a)
 }
 
+// symbolLabels are the legend rows that explain symbols rather than colours.
+var symbolLabels = []string{"Cluster: number of attacks", "Foiled plot", "Place known only to town/province"}
+
+// legendWidth is the legend panel's width in device pixels.
+func legendWidth(o Options, s float64) float64 {
+	body := TextStyle{Size: 12 * s}
+	title := TextStyle{Size: 13 * s, Bold: true}
+	maxW := 0
+	for _, e := range o.Legend {
+		w, _, _ := measure(body, e.Label)
+		maxW = max(maxW, w)
+	}
+	for _, l := range symbolLabels {
+		w, _, _ := measure(body, l)
+		maxW = max(maxW, w)
+	}
+	t := o.LegendTitle
+	if t == "" {
+		t = "Legend"
+	}
+	tw, _, _ := measure(title, t)
+	maxW = max(maxW, tw)
+	return 10*s*2 + 14*s + 8*s + float64(maxW)
+}
+
+// Insets returns how many device pixels the overlays of o cover along the
+// left and top edges of a w×h frame at pixel scale, so a requested area
+// can be fitted into the part of the frame that stays visible.
+func Insets(o Options, scale float64) (left, top float64) {
+	if !o.Overlays {
+		return 0, 0
+	}
+	s := scale * o.Style.TextScale
+	if len(o.Legend) > 0 {
+		left = legendWidth(o, s) + 16*s
+	}
+	if o.Title != "" {
+		_, a, d := measure(TextStyle{Size: 24 * s, Bold: true}, o.Title)
+		top = float64(a+d) + 24*s
+	}
+	return left, top
+}
+
 // drawLegend explains colours, sizes and symbols in the bottom-left corner.
 func drawLegend(dst *image.RGBA, vp Viewport, o Options, s float64) {
 	st := o.Style
@@ -102,31 +145,24 @@ func drawLegend(dst *image.RGBA, vp Viewport, o Options, s float64) {
 	sizes := []int32{1, 25, 100}
 	sizeH := 2*MarkerRadius(100, vp.Scale) + 4*s
 	symbols := []row{
-		{"Cluster: number of attacks", func(x, y float64) {
+		{symbolLabels[0], func(x, y float64) {
 			disc(dst, x, y, 8*s, st.ClusterFill, st.Halo, 1.2*s)
 		}},
-		{"Foiled plot", func(x, y float64) {
+		{symbolLabels[1], func(x, y float64) {
 			c := Palette[len(Palette)-1]
 			disc(dst, x, y, 6*s, color.RGBA{}, c, 2*s)
 		}},
-		{"Place known only to town/province", func(x, y float64) {
+		{symbolLabels[2], func(x, y float64) {
 			c := Palette[len(Palette)-1]
 			ring(dst, x, y, 8*s, c, s)
 			disc(dst, x, y, 4*s, c, st.MarkerEdge, s)
 		}},
 	}
-	maxW := 0
-	for _, r := range append(append([]row{}, rows...), symbols...) {
-		w, _, _ := measure(body, r.label)
-		maxW = max(maxW, w)
-	}
 	legendTitle := o.LegendTitle
 	if legendTitle == "" {
 		legendTitle = "Legend"
 	}
-	tw, _, _ := measure(title, legendTitle)
-	maxW = max(maxW, tw)
-	width := pad*2 + sw + 8*s + float64(maxW)
+	width := legendWidth(o, s)
 	height := pad*2 + float64(ta+td) + 4*s + line*float64(len(rows)+len(symbols)) + line + sizeH
 	x0 := 8 * s
 	y0 := float64(vp.H) - height - 8*s

@@ -176,9 +176,12 @@ func renderMap(m *brief.Model, s workspace.Slide, f filter.Filter, w, h int, sca
 			}
 		}
 	}
-	vp := maprender.FitBound(area, w, h, max(1, scale*1.2))
 	o := m.Options(brief.MapView{Filter: f, ColorBy: by, Style: st, Selected: selected, Overlays: true}, sel)
 	o.Attribution = "" // the slide's footer carries it
+	// Fit the slide's area beside the legend, so no event hides under it.
+	ps := max(1, scale*1.2)
+	left, top := maprender.Insets(o, ps)
+	vp := maprender.FitBoundInset(area, w, h, ps, left, top)
 	img, _ := maprender.NewRenderer(m.Base).Render(vp, o)
 	return img, nil
 }
