@@ -356,7 +356,7 @@ func (mw *MainWindow) toolbar() fyne.CanvasObject {
 	styles := NewChoice([]string{"light", "dark", "projector"}, func(s string) {
 		mw.view.Style = maprender.StyleByName(s)
 		applyTheme(mw.app, s)
-		mw.refreshMap()
+		mw.refreshMap() // also redraws the chart in the theme's type size
 		mw.savePrefsSoon()
 	})
 	styles.SetSelected(mw.view.Style.Name)
@@ -522,7 +522,11 @@ func shortPlace(e *dataset.Event) string {
 
 // chartInput is the current selection as the charts see it.
 func (mw *MainWindow) chartInput() charts.Input {
-	return charts.Input{Records: mw.model.Records, Index: mw.sel.Index, Data: mw.model.Data, Filter: mw.view.Filter, Source: chartSource(mw.model)}
+	in := charts.Input{Records: mw.model.Records, Index: mw.sel.Index, Data: mw.model.Data, Filter: mw.view.Filter, Source: chartSource(mw.model)}
+	if mw.view.Style.Name == "projector" {
+		in.TextScale = 0.45 // the side panel is small: type it for the back of the room
+	}
+	return in
 }
 
 func chartSource(m *brief.Model) string {
