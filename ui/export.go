@@ -110,6 +110,7 @@ func (mw *MainWindow) exportChartDialog() {
 				format, name = charts.SVG, "isk-brief-chart.svg"
 			}
 			kind, in := mw.chart.Kind(), mw.chartInput()
+			in.TextScale = 0 // sized for the exported image, not the side panel
 			mw.renderThenSave(name, func() ([]byte, error) { return charts.Render(kind, in, format, w, h) })
 		}, mw)
 }
