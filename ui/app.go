@@ -202,6 +202,8 @@ func NewMainWindow(a fyne.App, m *brief.Model, o Options) *MainWindow {
 	mw.slides.OnExportPDF = mw.exportPDFDialog
 	mw.slides.OnExportPNGs = mw.exportPNGsDialog
 	mw.slides.trace = mw.tracef
+	mw.slides.list.OnWindowKey = mw.typedKey
+	mw.list.list.OnWindowKey = mw.typedKey
 	mw.layers = newLayersPanel(mw)
 	mw.tracef("workspace %s: briefing %q with %d slides", mw.store.Path, mw.slides.BriefingTitle(), len(mw.slides.Slides()))
 
@@ -217,7 +219,9 @@ func NewMainWindow(a fyne.App, m *brief.Model, o Options) *MainWindow {
 			mw.list.Select(mw.view.Selected) // scroll now that the list has its size
 		}
 	}
-	side := container.NewVScroll(container.NewVBox(mw.search.Object(), mw.layers.Object(), mw.filters.Object()))
+	sideBox := container.NewVBox(mw.search.Object(), mw.layers.Object(), mw.filters.Object())
+	mw.search.OnResize = sideBox.Refresh
+	side := container.NewVScroll(sideBox)
 	side.SetMinSize(fyne.NewSize(300, 0))
 	right := container.NewHSplit(mapArea, mw.tabs)
 	right.Offset = 0.7
@@ -383,6 +387,12 @@ func (mw *MainWindow) toolbar() fyne.CanvasObject {
 func (mw *MainWindow) refreshMap() {
 	mw.view.Filter = mw.Filter()
 	mw.sel = mw.model.Select(mw.view.Filter, mw.view.ColorBy)
+	if mw.view.Selected >= 0 && !slices.Contains(mw.sel.Index, mw.view.Selected) {
+		// The selected event left the selection (a filter, the time bar):
+		// do not keep describing an event the map no longer shows.
+		mw.view.Selected = -1
+		mw.details.ShowHint()
+	}
 	mw.mapw.SetOptions(mw.model.Options(mw.view, mw.sel))
 	mw.list.SetRows(mw.sel.Index)
 	mw.chart.SetInput(mw.chartInput())

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"iskbrief/internal/basemap"
@@ -129,17 +130,20 @@ func (mw *MainWindow) addShortcuts() {
 }
 
 func (mw *MainWindow) showHelp() {
-	var b strings.Builder
-	b.WriteString("Three jobs:\n")
-	b.WriteString("• Present — add slides (toolbar “Add slide”), then “Present” or F5.\n")
-	b.WriteString("• Explore — click a marker for what happened and who says so; filter on the left; play the years with the time bar.\n")
-	b.WriteString("• Export — “Export map…”, the Charts tab’s “Export chart…”, the Slides tab’s PDF and PNG exports.\n\nKeyboard shortcuts:\n")
+	intro := widget.NewLabel("Three jobs:\n" +
+		"• Present — add slides (toolbar “Add slide”), then “Present” or F5.\n" +
+		"• Explore — click a marker for what happened and who says so; filter on the left; play the years with the time bar.\n" +
+		"• Export — “Export map…”, the Charts tab’s “Export chart…”, the Slides tab’s PDF and PNG exports.")
+	intro.Wrapping = fyne.TextWrapWord
+	var rows []fyne.CanvasObject
 	for _, s := range shortcuts {
-		fmt.Fprintf(&b, "%-18s %s\n", s.keys, s.what)
+		what := widget.NewLabel(s.what)
+		what.Wrapping = fyne.TextWrapWord
+		rows = append(rows, widget.NewLabelWithStyle(s.keys, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), what)
 	}
-	l := widget.NewLabel(b.String())
-	l.Wrapping = fyne.TextWrapWord
-	dialog.ShowCustom("Help", "Close", container.NewGridWrap(fyne.NewSize(620, 440), container.NewVScroll(l)), mw)
+	body := container.NewVBox(intro, widget.NewLabelWithStyle("Keyboard shortcuts", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.New(layout.NewFormLayout(), rows...))
+	dialog.ShowCustom("Help", "Close", container.NewGridWrap(fyne.NewSize(660, 480), container.NewVScroll(body)), mw)
 }
 
 // savedSize is the window size of the last session, or a default.

@@ -30,7 +30,7 @@ type EventList struct {
 
 	model    *brief.Model
 	rows     []int32
-	list     *widget.List
+	list     *keyList
 	sortBy   *Choice
 	obj      fyne.CanvasObject
 	selected int32
@@ -40,7 +40,7 @@ type EventList struct {
 // NewEventList returns an empty list over a model.
 func NewEventList(m *brief.Model) *EventList {
 	l := &EventList{model: m, selected: -1}
-	l.list = widget.NewList(
+	l.list = newKeyList(
 		func() int { return len(l.rows) },
 		func() fyne.CanvasObject {
 			date := widget.NewLabel("2024-03-22")

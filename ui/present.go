@@ -34,6 +34,7 @@ type Presenter struct {
 
 	restore     fyne.CanvasObject
 	wasFull     bool
+	wasSize     fyne.Size
 	keyHandler  func(*fyne.KeyEvent)
 	runeHandler func(rune)
 	onExit      func()
@@ -62,6 +63,7 @@ func Present(win fyne.Window, m *brief.Model, ss []workspace.Slide, start int, t
 	p.notesBox.Hide()
 	p.restore = win.Content()
 	p.wasFull = win.FullScreen()
+	p.wasSize = win.Canvas().Size()
 	p.keyHandler = win.Canvas().OnTypedKey()
 	p.runeHandler = win.Canvas().OnTypedRune()
 	p.overlay = container.NewBorder(nil, p.notesBox, nil, nil)
@@ -205,6 +207,9 @@ func (p *Presenter) Exit() {
 	close(p.done)
 	p.win.SetFullScreen(p.wasFull)
 	p.win.SetContent(p.restore)
+	if !p.wasFull {
+		p.win.Resize(p.wasSize) // without a window manager, leaving full screen keeps its size
+	}
 	p.win.Canvas().SetOnTypedKey(p.keyHandler)
 	p.win.Canvas().SetOnTypedRune(p.runeHandler)
 	if p.trace != nil {

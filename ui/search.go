@@ -18,11 +18,15 @@ const maxMatches = 12
 type SearchBox struct {
 	// OnPick is called with the record index the user picked.
 	OnPick func(record int32)
+	// OnResize is called when the drop-down opens or closes, so the
+	// panel around the box can lay itself out again.
+	OnResize func()
 
 	model   *brief.Model
 	entry   *widget.Entry
 	results *widget.List
 	matches []int32
+	holder  *fyne.Container
 	obj     *fyne.Container
 }
 
@@ -50,8 +54,8 @@ func NewSearchBox(m *brief.Model) *SearchBox {
 			}
 		})
 	s.results.OnSelected = func(i widget.ListItemID) { s.pick(i) }
-	s.results.Hide()
-	s.obj = container.NewVBox(s.entry, container.NewGridWrap(fyne.NewSize(300, 0), s.results))
+	s.holder = container.NewStack()
+	s.obj = container.NewVBox(s.entry, s.holder)
 	return s
 }
 
@@ -91,15 +95,19 @@ func Matches(m *brief.Model, q string) []int32 {
 func (s *SearchBox) search(q string) {
 	s.matches = Matches(s.model, q)
 	s.results.UnselectAll()
+	// The drop-down takes room only while there are matches.
 	if len(s.matches) == 0 {
-		s.results.Hide()
+		s.holder.Objects = nil
 	} else {
 		rows := min(len(s.matches), 6)
-		s.obj.Objects[1].(*fyne.Container).Layout = containerGridWrap(rows)
-		s.results.Show()
+		s.holder.Objects = []fyne.CanvasObject{container.New(containerGridWrap(rows), s.results)}
 	}
 	s.results.Refresh()
+	s.holder.Refresh()
 	s.obj.Refresh()
+	if s.OnResize != nil {
+		s.OnResize()
+	}
 }
 
 func (s *SearchBox) pick(i int) {

@@ -29,7 +29,7 @@ type SlidesPanel struct {
 	win      fyne.Window
 	briefing int64
 	slides   []workspace.Slide
-	list     *widget.List
+	list     *keyList
 	picker   *Choice
 	selected int
 	obj      fyne.CanvasObject
@@ -42,7 +42,7 @@ type SlidesPanel struct {
 // there is none).
 func NewSlidesPanel(store *workspace.Store, win fyne.Window, onError func(error)) *SlidesPanel {
 	p := &SlidesPanel{store: store, win: win, selected: -1, onError: onError}
-	p.list = widget.NewList(
+	p.list = newKeyList(
 		func() int { return len(p.slides) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")

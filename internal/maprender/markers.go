@@ -302,6 +302,12 @@ func drawItems(dst *image.RGBA, f *Frame, markers []Marker, colors []color.RGBA,
 		x, y, r := float64(it.X), float64(it.Y), float64(it.R)
 		disc(dst, x, y, r+5*s, color.RGBA{}, st.Halo, 5*s)
 		disc(dst, x, y, r+4*s, color.RGBA{}, st.Selection, 2.5*s)
+		// Keep the counts of clusters under the selection readable.
+		for _, c := range f.Items {
+			if c.Count > 1 && math.Hypot(float64(c.X)-x, float64(c.Y)-y) < r+float64(c.R) {
+				drawClusterCount(dst, c, st, s)
+			}
+		}
 	}
 }
 
@@ -384,6 +390,13 @@ func drawCluster(dst *image.RGBA, it Item, colors []color.RGBA, st Style, s floa
 		}
 		blendW(dst.Pix, dst.PixOffset(px, py), colorOf(colors, uint8(cat)), t.edge)
 	}
+	drawClusterCount(dst, it, st, s)
+}
+
+// drawClusterCount draws a cluster's dark centre and its number.
+func drawClusterCount(dst *image.RGBA, it Item, st Style, s float64) {
+	x, y, r := float64(it.X), float64(it.Y), float64(it.R)
+	band := 4.5 * s
 	stamp(dst, x, y, circleSprite(r-band+0.5, 1.2*s), st.ClusterFill, st.Halo)
 	label := strconv.Itoa(int(it.Count))
 	ts := TextStyle{Size: math.Max(12*s, (r-band)*0.85), Bold: true, Color: st.Halo}

@@ -7,15 +7,18 @@ import (
 	"strconv"
 )
 
-// drawOverlays adds the legend, scale bar, attribution line and title.
-func drawOverlays(dst *image.RGBA, vp Viewport, o Options) {
+// drawOverlays adds the legend, scale bar, attribution line and title. The
+// legend goes in the corner where it hides the fewest markers of frame f.
+func drawOverlays(dst *image.RGBA, vp Viewport, o Options, f *Frame) {
 	s := vp.Scale * o.Style.TextScale
+	top := 0
 	if o.Title != "" {
 		ts := TextStyle{Size: 24 * s, Bold: true, Color: o.Style.PanelText}
 		w, a, d := measure(ts, o.Title)
 		pad := int(10 * s)
 		fillRect(dst, image.Rect(0, 0, w+3*pad, a+d+2*pad), o.Style.Panel)
 		drawText(dst, ts, o.Title, pad+pad/2, pad+a)
+		top = a + d + 2*pad
 	}
 	bottom := vp.H
 	if o.Attribution != "" {
@@ -27,10 +30,58 @@ func drawOverlays(dst *image.RGBA, vp Viewport, o Options) {
 		drawText(dst, ts, o.Attribution, r.Min.X+pad, r.Max.Y-pad-d)
 		bottom = r.Min.Y
 	}
-	drawScaleBar(dst, vp, o.Style, s, bottom)
+	scaleTop := drawScaleBar(dst, vp, o.Style, s, bottom)
 	if len(o.Legend) > 0 {
-		drawLegend(dst, vp, o, s)
+		lw, lh := legendWidth(o, s), legendHeight(vp, o, s)
+		m := 8 * s
+		W, H := float64(vp.W), float64(vp.H)
+		corners := []image.Rectangle{
+			rectAt(m, H-lh-m, lw, lh),                      // bottom-left
+			rectAt(W-lw-m, m, lw, lh),                      // top-right
+			rectAt(m, float64(top)+m, lw, lh),              // top-left, under the title
+			rectAt(W-lw-m, float64(scaleTop)-lh-m, lw, lh), // bottom-right, above the scale bar
+		}
+		best, bestN := corners[0], -1
+		for _, c := range corners {
+			if c.Min.Y < 0 || c.Max.Y > vp.H || c.Min.X < 0 {
+				continue
+			}
+			if n := f.covered(c); bestN < 0 || n < bestN {
+				best, bestN = c, n
+			}
+		}
+		if bestN >= 0 {
+			drawLegend(dst, vp, o, s, float64(best.Min.X), float64(best.Min.Y))
+		}
 	}
+}
+
+func rectAt(x, y, w, h float64) image.Rectangle {
+	return image.Rect(int(x), int(y), int(x+w), int(y+h))
+}
+
+// covered counts the attacks (cluster members included) drawn within r.
+func (f *Frame) covered(r image.Rectangle) int {
+	if f == nil {
+		return 0
+	}
+	n := 0
+	for _, it := range f.Items {
+		x, y, rad := int(it.X), int(it.Y), int(it.R)
+		if x+rad >= r.Min.X && x-rad <= r.Max.X && y+rad >= r.Min.Y && y-rad <= r.Max.Y {
+			n += int(it.Count)
+		}
+	}
+	return n
+}
+
+// legendHeight is the legend panel's height in device pixels.
+func legendHeight(vp Viewport, o Options, s float64) float64 {
+	_, ta, td := measure(TextStyle{Size: 13 * s, Bold: true}, "Ag")
+	_, ba, bd := measure(TextStyle{Size: 12 * s}, "Ag")
+	line := float64(ba+bd) + 5*s
+	sizeH := 2*MarkerRadius(100, vp.Scale) + 4*s
+	return 10*s*2 + float64(ta+td) + 4*s + line*float64(len(o.Legend)+len(symbolLabels)) + line + sizeH
 }
 
 // niceDistance rounds a length in metres down to 1, 2 or 5 times a power of ten.
@@ -47,12 +98,13 @@ func niceDistance(m float64) float64 {
 	return p
 }
 
-func drawScaleBar(dst *image.RGBA, vp Viewport, st Style, s float64, bottom int) {
+// drawScaleBar draws the scale bar above bottom and returns its top edge.
+func drawScaleBar(dst *image.RGBA, vp Viewport, st Style, s float64, bottom int) int {
 	mpp := vp.MetresPerPixel()
 	maxPx := 160 * s
 	d := niceDistance(mpp * maxPx)
 	if d == 0 {
-		return
+		return bottom
 	}
 	px := d / mpp
 	label := strconv.FormatFloat(d/1000, 'f', -1, 64) + " km"
@@ -73,6 +125,7 @@ func drawScaleBar(dst *image.RGBA, vp Viewport, st Style, s float64, bottom int)
 	fillRect(dst, image.Rect(int(bx), int(by-4*s), int(bx+1.5*s), int(by+4*s)), st.PanelText)
 	fillRect(dst, image.Rect(int(bx+px-1.5*s), int(by-4*s), int(bx+px), int(by+4*s)), st.PanelText)
 	drawText(dst, ts, label, int(bx), int(y0+pad)+a)
+	return int(y0)
 }
 
 // symbolLabels are the legend rows that explain symbols rather than colours.
@@ -118,8 +171,8 @@ func Insets(o Options, scale float64) (left, top float64) {
 	return left, top
 }
 
-// drawLegend explains colours, sizes and symbols in the bottom-left corner.
-func drawLegend(dst *image.RGBA, vp Viewport, o Options, s float64) {
+// drawLegend explains colours, sizes and symbols in a panel at (x0, y0).
+func drawLegend(dst *image.RGBA, vp Viewport, o Options, s, x0, y0 float64) {
 	st := o.Style
 	title := TextStyle{Size: 13 * s, Bold: true, Color: st.PanelText}
 	body := TextStyle{Size: 12 * s, Color: st.PanelText}
@@ -163,12 +216,7 @@ func drawLegend(dst *image.RGBA, vp Viewport, o Options, s float64) {
 		legendTitle = "Legend"
 	}
 	width := legendWidth(o, s)
-	height := pad*2 + float64(ta+td) + 4*s + line*float64(len(rows)+len(symbols)) + line + sizeH
-	x0 := 8 * s
-	y0 := float64(vp.H) - height - 8*s
-	if y0 < 0 {
-		return // a viewport too small for a legend shows none
-	}
+	height := legendHeight(vp, o, s)
 	fillRect(dst, image.Rect(int(x0), int(y0), int(x0+width), int(y0+height)), st.Panel)
 	y := y0 + pad + float64(ta)
 	drawText(dst, title, legendTitle, int(x0+pad), int(y))

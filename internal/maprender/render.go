@@ -83,7 +83,7 @@ func (r *Renderer) RenderInto(dst *image.RGBA, vp Viewport, o Options) *Frame {
 	}
 	wg.Wait()
 	if o.Overlays {
-		drawOverlays(dst, vp, o)
+		drawOverlays(dst, vp, o, f)
 	}
 	return f
 }

@@ -70,8 +70,9 @@ func Open(path string) (*Store, error) {
 		if err := inspect(path); err != nil {
 			return nil, err
 		}
+		// A rollback journal keeps the workspace one file (easy to back up or move);
 		// FULL sync: a committed slide survives power loss, not only a crash.
-		dsn = "file:" + path + "?_pragma=busy_timeout(3000)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)"
+		dsn = "file:" + path + "?_pragma=busy_timeout(3000)&_pragma=journal_mode(DELETE)&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)"
 	}
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {

@@ -133,7 +133,7 @@ func TestCorruptDatabaseIsRefusedAndUntouched(t *testing.T) {
 	for i := range 50 {
 		s.AddSlide(b, strings.Repeat("slide ", 40)+strconv.Itoa(i), "", SlideState{})
 	}
-	s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)") // harmless without WAL
 	s.Close()
 	data, _ := os.ReadFile(damaged)
 	for i := 4096; i < len(data); i += 7 {

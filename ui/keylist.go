@@ -1,0 +1,33 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// keyList is a widget.List that passes F1 and F5 on to the window. A
+// focused Fyne list takes every key without modifiers, and the briefer's
+// natural flow is "pick a slide, press F5".
+type keyList struct {
+	widget.List
+	OnWindowKey func(*fyne.KeyEvent)
+}
+
+func newKeyList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *keyList {
+	l := &keyList{}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// TypedKey implements fyne.Focusable.
+func (l *keyList) TypedKey(e *fyne.KeyEvent) {
+	switch e.Name {
+	case fyne.KeyF1, fyne.KeyF5:
+		if l.OnWindowKey != nil {
+			l.OnWindowKey(e)
+		}
+	default:
+		l.List.TypedKey(e)
+	}
+}
