@@ -2,7 +2,6 @@ package ui
 
 import (
 	"image"
-	"image/draw"
 	"math"
 	"sync"
 
@@ -149,14 +148,6 @@ func (m *MapWidget) Viewport() maprender.Viewport {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return m.vp
-}
-
-// SetViewport moves the view.
-func (m *MapWidget) SetViewport(vp maprender.Viewport) {
-	m.mu.Lock()
-	m.vp = vp.Clamped()
-	m.requestLocked()
-	m.mu.Unlock()
 }
 
 func (m *MapWidget) change(fn func(maprender.Viewport) maprender.Viewport) {
@@ -319,16 +310,4 @@ func (m *MapWidget) TypedKey(e *fyne.KeyEvent) {
 			m.OnOtherKey(e)
 		}
 	}
-}
-
-// Snapshot returns a copy of the newest frame's pixels.
-func (m *MapWidget) Snapshot() *image.RGBA {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.img == nil {
-		return nil
-	}
-	c := image.NewRGBA(m.img.Bounds())
-	draw.Draw(c, c.Bounds(), m.img, image.Point{}, draw.Src)
-	return c
 }

@@ -169,10 +169,3 @@ func (t *TimeBar) run(stop chan struct{}, every time.Duration) {
 		}
 	}
 }
-
-// Playing reports whether playback is running.
-func (t *TimeBar) Playing() bool {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.playing
-}

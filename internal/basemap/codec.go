@@ -241,11 +241,6 @@ func (d *decoder) uvarint() uint64 {
 	return v
 }
 
-func (d *decoder) varint() int64 {
-	u := d.uvarint()
-	return int64(u>>1) ^ -int64(u&1)
-}
-
 // count reads a count of items that each take at least minBytes bytes, and
 // rejects counts the remaining data cannot hold.
 func (d *decoder) count(minBytes int) int {

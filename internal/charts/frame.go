@@ -54,7 +54,6 @@ type metrics struct {
 	faces                                  map[float64]font.Face
 	legendRows                             int
 	padTop, padBottom, padLeft, padRight   int
-	unitGap                                int
 	plotW, plotH                           int // estimates, before go-chart measures the axes
 	tickLabelW                             int
 	titleText, subText, footText, unitText string

@@ -94,18 +94,6 @@ func (f Filter) Apply(recs []events.Record) []int32 {
 	return out
 }
 
-// Match reports whether one record is selected.
-func (f Filter) Match(r events.Record) bool {
-	c := f.compile()
-	return c.match(&r)
-}
-
-// IsZero reports whether the filter selects everything.
-func (f Filter) IsZero() bool {
-	return len(f.Countries) == 0 && f.From.IsZero() && f.To.IsZero() && len(f.Targets) == 0 &&
-		len(f.Attacks) == 0 && len(f.Claims) == 0 && f.MinKilled <= 0 && !f.NoFoiled
-}
-
 // String describes the filter for footers and titles, e.g.
 // "Afghanistan, Pakistan · 2020–2024 · killed ≥ 10". "All events" when empty.
 func (f Filter) String() string {

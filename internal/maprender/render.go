@@ -88,9 +88,6 @@ func (r *Renderer) RenderInto(dst *image.RGBA, vp Viewport, o Options) *Frame {
 	return f
 }
 
-// Layout lays out markers for a view without drawing, for hit tests.
-func (r *Renderer) Layout(vp Viewport, markers []Marker) *Frame { return Layout(vp, markers) }
-
 // drawBaseCached copies the basemap for vp from the cache, redrawing the
 // cache (with a margin around the view) when the view left it.
 func (r *Renderer) drawBaseCached(dst *image.RGBA, vp Viewport, st Style) {
@@ -114,11 +111,4 @@ func (r *Renderer) drawBaseCached(dst *image.RGBA, vp Viewport, st Style) {
 	r.cache = img
 	r.key = cacheKey{zoom: vp.Zoom, scale: vp.Scale, w: vp.W, h: vp.H, style: st.Name, vp: big}
 	draw.Draw(dst, dst.Bounds(), img, image.Pt(mx, my), draw.Src)
-}
-
-// Invalidate drops the cached basemap.
-func (r *Renderer) Invalidate() {
-	r.mu.Lock()
-	r.cache = nil
-	r.mu.Unlock()
 }
