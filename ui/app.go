@@ -324,11 +324,8 @@ func (mw *MainWindow) selectRecord(r int32, zoom bool) {
 }
 
 func yearSpan(m *brief.Model) string {
-	ev := m.Data.Events
-	if len(ev) == 0 {
-		return ""
-	}
-	return fmt.Sprintf("%d–%d", ev[0].Date.Year(), ev[len(ev)-1].Date.Year())
+	first, last := dateSpan(m)
+	return fmt.Sprintf("%d–%d", first.Year(), last.Year())
 }
 
 // homeView frames the five countries: Istanbul to Pakistan, Moscow to the
@@ -532,18 +529,11 @@ func shortPlace(e *dataset.Event) string {
 
 // chartInput is the current selection as the charts see it.
 func (mw *MainWindow) chartInput() charts.Input {
-	in := charts.Input{Records: mw.model.Records, Index: mw.sel.Index, Data: mw.model.Data, Filter: mw.view.Filter, Source: chartSource(mw.model)}
+	in := charts.Input{Records: mw.model.Records, Index: mw.sel.Index, Data: mw.model.Data, Filter: mw.view.Filter, Source: mw.model.SourceName()}
 	if mw.view.Style.Name == "projector" {
 		in.TextScale = 0.45 // the side panel is small: type it for the back of the room
 	}
 	return in
-}
-
-func chartSource(m *brief.Model) string {
-	if m.External != "" {
-		return m.External
-	}
-	return "ISK Brief dataset " + m.Data.Version
 }
 
 // chartHit narrows the filter to the year or target type clicked in a chart.

@@ -69,14 +69,8 @@ func (mw *MainWindow) applySlide(s workspace.Slide) {
 		mw.mapw.ZoomTo(func(w, h int, scale float64) maprender.Viewport { return maprender.FitBound(area, w, h, scale) })
 	}
 	mw.view.Filter = mw.Filter()
-	sel := int32(-1)
-	for i := range mw.model.Records {
-		if e := mw.model.Event(int32(i)); e != nil && e.ID == st.Selected {
-			sel = int32(i)
-		}
-	}
 	mw.refreshMap()
-	mw.selectAndShow(sel, false)
+	mw.selectAndShow(mw.model.RecordOfEvent(st.Selected), false)
 	mw.tracef("showing slide %q", s.Title)
 }
 

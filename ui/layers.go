@@ -16,7 +16,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"iskbrief/internal/brief"
-	"iskbrief/internal/cli"
 	"iskbrief/internal/importer"
 	"iskbrief/internal/symbology"
 )
@@ -225,7 +224,7 @@ func importSummary(res *importer.Result) string {
 
 func (mw *MainWindow) confirmImport(res *importer.Result) {
 	name := widget.NewEntry()
-	name.SetText(cli.LayerName(res.File))
+	name.SetText(brief.LayerName(res.File))
 	summary := widget.NewLabel(importSummary(res))
 	summary.Wrapping = fyne.TextWrapWord
 	mw.tracef("import read: %s layout %s kept %d skipped %d", res.File, res.Layout, res.Kept, res.SkippedTotal)

@@ -6,7 +6,10 @@ package brief
 
 import (
 	"fmt"
+	"path/filepath"
 	"time"
+
+	"github.com/paulmach/orb"
 
 	"iskbrief/assets"
 	"iskbrief/geodata"
@@ -70,11 +73,43 @@ func (m *Model) Event(i int32) *dataset.Event {
 // Attribution is the line every map carries: basemap credits, and the
 // dataset version or the external file.
 func (m *Model) Attribution() string {
-	src := "Events: ISK Brief dataset " + m.Data.Version
+	return geodata.Attribution + " · Events: " + m.SourceName()
+}
+
+// SourceName names the events shown, for footers and credits: the dataset
+// and its version, or the events file that replaced it.
+func (m *Model) SourceName() string {
 	if m.External != "" {
-		src = "Events: " + m.External
+		return filepath.Base(m.External)
 	}
-	return geodata.Attribution + " · " + src
+	return "ISK Brief dataset " + m.Data.Version
+}
+
+// RecordOfEvent returns the index of the record showing a dataset event, or
+// -1 if it is not among the records.
+func (m *Model) RecordOfEvent(id string) int32 {
+	if id == "" {
+		return -1
+	}
+	for i := range m.Records {
+		if e := m.Event(int32(i)); e != nil && e.ID == id {
+			return int32(i)
+		}
+	}
+	return -1
+}
+
+// ExportScale makes text and markers on an exported image as large, relative
+// to the picture, as on a 720-pixel-high screen, so a 1080p or 4K slide reads
+// from the back of a room.
+func ExportScale(w, h int) float64 { return max(1, float64(min(w*9/16, h))/720) }
+
+// FitExport frames area in a w×h export so that no part of it lies under
+// the legend or the title.
+func FitExport(area orb.Bound, w, h int, o maprender.Options) maprender.Viewport {
+	scale := ExportScale(w, h)
+	left, top := maprender.Insets(o, scale)
+	return maprender.FitBoundInset(area, w, h, scale, left, top)
 }
 
 // MapView is one selection drawn on the map.

@@ -3,6 +3,8 @@ package brief
 import (
 	"fmt"
 	"math"
+	"path/filepath"
+	"strings"
 
 	"iskbrief/internal/events"
 	"iskbrief/internal/importer"
@@ -180,4 +182,10 @@ func SaveLayer(s *workspace.Store, res *importer.Result, name string) (*Layer, e
 	}
 	meta.ID = id
 	return &Layer{Meta: meta, Events: res.Events}, nil
+}
+
+// LayerName is a layer's default name: the file name without extension.
+func LayerName(file string) string {
+	base := filepath.Base(file)
+	return strings.TrimSuffix(base, filepath.Ext(base))
 }

@@ -58,11 +58,7 @@ func exportChart(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	idx := filt.Apply(m.Records)
-	src := "ISK Brief dataset " + m.Data.Version
-	if m.External != "" {
-		src = filepath.Base(m.External)
-	}
-	b, err := charts.Render(k, charts.Input{Records: m.Records, Index: idx, Data: m.Data, Filter: filt, Source: src}, f, *w, *h)
+	b, err := charts.Render(k, charts.Input{Records: m.Records, Index: idx, Data: m.Data, Filter: filt, Source: m.SourceName()}, f, *w, *h)
 	if err != nil {
 		return err
 	}

@@ -1,16 +1,15 @@
 package cli
 
 import (
-	"image"
-
-	"github.com/paulmach/orb"
-
 	"fmt"
+	"image"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/paulmach/orb"
 
 	"iskbrief/internal/brief"
 	"iskbrief/internal/dataset"
@@ -169,19 +168,6 @@ func exportMap(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// ExportScale makes text and markers on an exported image as large, relative
-// to the picture, as on a 720-pixel-high screen, so a 1080p or 4K slide reads
-// from the back of a room.
-func ExportScale(w, h int) float64 { return max(1, float64(min(w*9/16, h))/720) }
-
-// FitExport frames area in a w×h export so that no part of it lies under
-// the legend or the title.
-func FitExport(area orb.Bound, w, h int, o maprender.Options) maprender.Viewport {
-	scale := ExportScale(w, h)
-	left, top := maprender.Insets(o, scale)
-	return maprender.FitBoundInset(area, w, h, scale, left, top)
-}
-
 // RenderMap draws a selection of the model over an area, for export. It
 // returns the image and the number of events selected.
 func RenderMap(m *brief.Model, f filter.Filter, by symbology.ColorBy, st maprender.Style, area orb.Bound, w, h int, title string) (*image.RGBA, int) {
@@ -190,6 +176,6 @@ func RenderMap(m *brief.Model, f filter.Filter, by symbology.ColorBy, st maprend
 		title = brief.MapTitle(f, len(sel.Index))
 	}
 	o := m.Options(brief.MapView{Filter: f, ColorBy: by, Style: st, Selected: -1, Title: title, Overlays: true}, sel)
-	img, _ := maprender.NewRenderer(m.Base).Render(FitExport(area, w, h, o), o)
+	img, _ := maprender.NewRenderer(m.Base).Render(brief.FitExport(area, w, h, o), o)
 	return img, len(sel.Index)
 }

@@ -3,8 +3,6 @@ package cli
 import (
 	"fmt"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"iskbrief/internal/brief"
 	"iskbrief/internal/importer"
@@ -31,16 +29,10 @@ func init() {
 			return "", err
 		}
 		defer s.Close()
-		l, err := brief.SaveLayer(s, res, LayerName(res.File))
+		l, err := brief.SaveLayer(s, res, brief.LayerName(res.File))
 		if err != nil {
 			return "", err
 		}
 		return fmt.Sprintf("layer %q (#%d) in %s", l.Meta.Name, l.Meta.ID, path), nil
 	}
-}
-
-// LayerName is a layer's default name: the file name without extension.
-func LayerName(file string) string {
-	base := filepath.Base(file)
-	return strings.TrimSuffix(base, filepath.Ext(base))
 }

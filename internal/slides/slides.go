@@ -134,13 +134,13 @@ func Render(m *brief.Model, s workspace.Slide, l Layout) (*image.RGBA, error) {
 	}
 	mapW := (l.W - 2*left - gap) * 58 / 100
 	chartW := l.W - 2*left - gap - mapW
-	mapImg, err := renderMap(m, s, f, mapW, areaH, scale, st)
+	sel := m.Select(f, ColorBy(s.State)) // one selection for the map and the chart
+	mapImg, err := renderMap(m, s, f, sel, mapW, areaH, scale, st)
 	if err != nil {
 		return nil, err
 	}
 	draw.Draw(img, image.Rect(left, y, left+mapW, y+areaH), mapImg, image.Point{}, draw.Src)
-	sel := m.Select(f, ColorBy(s.State))
-	chartImg, err := charts.RenderImage(Kind(s.State), charts.Input{Records: m.Records, Index: sel.Index, Data: m.Data, Filter: f, Source: source(m), TextScale: 0.72 * scale}, chartW, areaH)
+	chartImg, err := charts.RenderImage(Kind(s.State), charts.Input{Records: m.Records, Index: sel.Index, Data: m.Data, Filter: f, Source: m.SourceName(), TextScale: 0.72 * scale}, chartW, areaH)
 	if err != nil {
 		return nil, fmt.Errorf("slide %q chart: %w", s.Title, err)
 	}
@@ -154,29 +154,13 @@ func SourceLine(m *brief.Model, f filter.Filter) string {
 	return fmt.Sprintf("%s · %s", m.Attribution(), f.String())
 }
 
-func source(m *brief.Model) string {
-	if m.External != "" {
-		return m.External
-	}
-	return "ISK Brief dataset " + m.Data.Version
-}
-
-func renderMap(m *brief.Model, s workspace.Slide, f filter.Filter, w, h int, scale float64, st maprender.Style) (*image.RGBA, error) {
+func renderMap(m *brief.Model, s workspace.Slide, f filter.Filter, sel brief.Selection, w, h int, scale float64, st maprender.Style) (*image.RGBA, error) {
 	area := maprender.Region
 	if s.State.East > s.State.West && s.State.North > s.State.South {
 		area = maprender.Bounds(s.State.West, s.State.South, s.State.East, s.State.North)
 	}
 	by := ColorBy(s.State)
-	sel := m.Select(f, by)
-	selected := int32(-1)
-	if s.State.Selected != "" {
-		for i, r := range m.Records {
-			if e := m.Event(int32(i)); e != nil && e.ID == s.State.Selected && r.Event >= 0 {
-				selected = int32(i)
-			}
-		}
-	}
-	o := m.Options(brief.MapView{Filter: f, ColorBy: by, Style: st, Selected: selected, Overlays: true}, sel)
+	o := m.Options(brief.MapView{Filter: f, ColorBy: by, Style: st, Selected: m.RecordOfEvent(s.State.Selected), Overlays: true}, sel)
 	o.Attribution = "" // the slide's footer carries it
 	// Fit the slide's area beside the legend, so no event hides under it.
 	ps := max(1, scale*1.2)
