@@ -86,20 +86,29 @@ func civil(day int32) (year, month int) {
 	return y, m
 }
 
+// attackSpan returns the first and last day of the selected attacks
+// (first > last when there are none) and the number of foiled plots, which
+// the charts leave out of their counts.
+func attackSpan(recs []events.Record, idx []int32) (first, last int32, foiled int) {
+	first, last = int32(1<<31-1), int32(-1<<31)
+	for _, i := range idx {
+		r := &recs[i]
+		if r.Foiled {
+			foiled++
+			continue
+		}
+		first, last = min(first, r.Day), max(last, r.Day)
+	}
+	return first, last, foiled
+}
+
 // AggregateYears counts the selected attacks and sums their killed figures
 // per year. The years run from the first to the last selected attack with
 // no gaps (empty years are zeros).
 func AggregateYears(recs []events.Record, idx []int32) Years {
 	var out Years
-	minDay, maxDay := int32(1<<31-1), int32(-1<<31)
-	for _, i := range idx {
-		r := &recs[i]
-		if r.Foiled {
-			out.Foiled++
-			continue
-		}
-		minDay, maxDay = min(minDay, r.Day), max(maxDay, r.Day)
-	}
+	minDay, maxDay, foiled := attackSpan(recs, idx)
+	out.Foiled = foiled
 	if minDay > maxDay {
 		return out
 	}
@@ -165,15 +174,8 @@ func MonthTime(m int) time.Time { return time.Date(m/12, time.Month(m%12+1), 1, 
 // month with no gaps.
 func AggregateMonths(recs []events.Record, idx []int32) Months {
 	var out Months
-	minDay, maxDay := int32(1<<31-1), int32(-1<<31)
-	for _, i := range idx {
-		r := &recs[i]
-		if r.Foiled {
-			out.Foiled++
-			continue
-		}
-		minDay, maxDay = min(minDay, r.Day), max(maxDay, r.Day)
-	}
+	minDay, maxDay, foiled := attackSpan(recs, idx)
+	out.Foiled = foiled
 	if minDay > maxDay {
 		return out
 	}

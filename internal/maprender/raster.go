@@ -36,21 +36,40 @@ func (p *painter) pixelBox(b orb.Bound, pad float64) image.Rectangle {
 	return r.Intersect(p.dst.Bounds())
 }
 
-// fillPolygons fills a multipolygon; clip keeps far off-screen vertices out of
-// the rasterizer's float32 arithmetic at high zoom.
-func (p *painter) fillPolygons(mp orb.MultiPolygon, bound orb.Bound, c color.RGBA) {
-	if !bound.Intersects(p.view) {
-		return
+// begin prepares the rasterizer for a shape with projected bound b, drawn
+// pad pixels beyond it. It returns the shape's pixel box, whether the shape
+// reaches outside the view and must be clipped first (clipping keeps far
+// off-screen vertices out of the rasterizer's float32 arithmetic at high
+// zoom), and false when nothing of it is on screen.
+func (p *painter) begin(b orb.Bound, pad float64) (box image.Rectangle, clipped, ok bool) {
+	if !b.Intersects(p.view) {
+		return box, false, false
 	}
-	box := p.pixelBox(bound, 1)
+	box = p.pixelBox(b, pad)
 	if box.Empty() {
-		return
-	}
-	if !p.view.Contains(bound.Min) || !p.view.Contains(bound.Max) {
-		mp = clip.MultiPolygon(p.view, mp.Clone())
+		return box, false, false
 	}
 	p.z.Reset(box.Dx(), box.Dy())
 	p.z.DrawOp = draw.Over
+	return box, !p.view.Contains(b.Min) || !p.view.Contains(b.Max), true
+}
+
+// finish paints what the rasterizer holds, if any path was added.
+func (p *painter) finish(box image.Rectangle, paths int, c color.RGBA) {
+	if paths > 0 {
+		p.z.Draw(p.dst, box, image.NewUniform(c), image.Point{})
+	}
+}
+
+// fillPolygons fills a multipolygon.
+func (p *painter) fillPolygons(mp orb.MultiPolygon, bound orb.Bound, c color.RGBA) {
+	box, clipped, ok := p.begin(bound, 1)
+	if !ok {
+		return
+	}
+	if clipped {
+		mp = clip.MultiPolygon(p.view, mp.Clone())
+	}
 	ox, oy := float64(box.Min.X), float64(box.Min.Y)
 	n := 0
 	for _, poly := range mp {
@@ -70,27 +89,20 @@ func (p *painter) fillPolygons(mp orb.MultiPolygon, bound orb.Bound, c color.RGB
 			n++
 		}
 	}
-	if n > 0 {
-		p.z.Draw(p.dst, box, image.NewUniform(c), image.Point{})
-	}
+	p.finish(box, n, c)
 }
 
 // strokeLines draws lines of the given device-pixel width. Each segment is
 // one quad; all quads share a winding direction, so where they overlap the
 // rasterizer's coverage saturates instead of cancelling.
 func (p *painter) strokeLines(ml orb.MultiLineString, bound orb.Bound, width float64, c color.RGBA) {
-	if !bound.Intersects(p.view) {
+	box, clipped, ok := p.begin(bound, width+1)
+	if !ok {
 		return
 	}
-	box := p.pixelBox(bound, width+1)
-	if box.Empty() {
-		return
-	}
-	if !p.view.Contains(bound.Min) || !p.view.Contains(bound.Max) {
+	if clipped {
 		ml = clip.MultiLineString(p.view, ml.Clone())
 	}
-	p.z.Reset(box.Dx(), box.Dy())
-	p.z.DrawOp = draw.Over
 	ox, oy := float64(box.Min.X), float64(box.Min.Y)
 	hw := width / 2
 	n := 0
@@ -115,9 +127,7 @@ func (p *painter) strokeLines(ml orb.MultiLineString, bound orb.Bound, width flo
 			n++
 		}
 	}
-	if n > 0 {
-		p.z.Draw(p.dst, box, image.NewUniform(c), image.Point{})
-	}
+	p.finish(box, n, c)
 }
 
 // strokeRings outlines every ring of a multipolygon.
