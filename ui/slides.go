@@ -134,7 +134,9 @@ func (p *SlidesPanel) reloadBriefings(id int64) {
 	p.briefing = sel.ID
 	p.picker.SetSelected(briefingName(sel))
 	p.reload()
-	p.store.SetPref("briefing", fmt.Sprint(sel.ID))
+	if v, _ := p.store.Pref("briefing"); v != fmt.Sprint(sel.ID) {
+		p.store.SetPref("briefing", fmt.Sprint(sel.ID)) // no write on every start
+	}
 }
 
 // briefingName is a briefing's menu entry; the id keeps equal titles apart.
