@@ -39,7 +39,7 @@ func (mw *MainWindow) exportMapDialog() {
 			sel := mw.sel
 			mw.renderThenSave("isk-brief-map.png", func() ([]byte, error) {
 				o := mw.model.Options(view, sel)
-				img, _ := maprender.NewRenderer(mw.model.Base).Render(brief.FitExport(cur.Bound(), w, h, o), o)
+				img, _ := maprender.NewRenderer(mw.model.Base).Render(brief.FitExport(cur.Bound(), w, h), o)
 				return export.EncodePNG(img)
 			})
 		}, mw)

@@ -104,12 +104,10 @@ func (m *Model) RecordOfEvent(id string) int32 {
 // from the back of a room.
 func ExportScale(w, h int) float64 { return max(1, float64(min(w*9/16, h))/720) }
 
-// FitExport frames area in a w×h export so that no part of it lies under
-// the legend or the title.
-func FitExport(area orb.Bound, w, h int, o maprender.Options) maprender.Viewport {
-	scale := ExportScale(w, h)
-	left, top := maprender.Insets(o, scale)
-	return maprender.FitBoundInset(area, w, h, scale, left, top)
+// FitExport frames area in a w×h export. The renderer puts the legend in
+// the corner where it hides the fewest events.
+func FitExport(area orb.Bound, w, h int) maprender.Viewport {
+	return maprender.FitBound(area, w, h, ExportScale(w, h))
 }
 
 // MapView is one selection drawn on the map.

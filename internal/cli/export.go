@@ -176,6 +176,6 @@ func RenderMap(m *brief.Model, f filter.Filter, by symbology.ColorBy, st maprend
 		title = brief.MapTitle(f, len(sel.Index))
 	}
 	o := m.Options(brief.MapView{Filter: f, ColorBy: by, Style: st, Selected: -1, Title: title, Overlays: true}, sel)
-	img, _ := maprender.NewRenderer(m.Base).Render(brief.FitExport(area, w, h, o), o)
+	img, _ := maprender.NewRenderer(m.Base).Render(brief.FitExport(area, w, h), o)
 	return img, len(sel.Index)
 }

@@ -153,24 +153,6 @@ func legendWidth(o Options, s float64) float64 {
 	return 10*s*2 + 14*s + 8*s + float64(maxW)
 }
 
-// Insets returns how many device pixels the overlays of o cover along the
-// left and top edges of a w×h frame at pixel scale, so a requested area
-// can be fitted into the part of the frame that stays visible.
-func Insets(o Options, scale float64) (left, top float64) {
-	if !o.Overlays {
-		return 0, 0
-	}
-	s := scale * o.Style.TextScale
-	if len(o.Legend) > 0 {
-		left = legendWidth(o, s) + 16*s
-	}
-	if o.Title != "" {
-		_, a, d := measure(TextStyle{Size: 24 * s, Bold: true}, o.Title)
-		top = float64(a+d) + 24*s
-	}
-	return left, top
-}
-
 // drawLegend explains colours, sizes and symbols in a panel at (x0, y0).
 func drawLegend(dst *image.RGBA, vp Viewport, o Options, s, x0, y0 float64) {
 	st := o.Style

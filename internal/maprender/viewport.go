@@ -52,21 +52,6 @@ func FitBound(b orb.Bound, w, h int, scale float64) Viewport {
 	return v.Clamped()
 }
 
-// FitBoundInset is FitBound for a frame whose left and top edges are covered
-// by overlays (legend, title): b is fitted into the rest of the frame.
-func FitBoundInset(b orb.Bound, w, h int, scale, left, top float64) Viewport {
-	if left <= 0 && top <= 0 {
-		return FitBound(b, w, h, scale)
-	}
-	iw, ih := math.Max(float64(w)-left, float64(w)/2), math.Max(float64(h)-top, float64(h)/2)
-	v := FitBound(b, int(iw), int(ih), scale)
-	v.W, v.H = w, h
-	// Shift the centre so b's centre lands in the middle of the free part.
-	v.Center[0] -= (float64(w) - iw) / 2 / v.Zoom
-	v.Center[1] -= (float64(h) - ih) / 2 / v.Zoom
-	return v.Clamped()
-}
-
 // Clamped keeps the zoom within limits and the centre over the region.
 func (v Viewport) Clamped() Viewport {
 	if v.Scale <= 0 {

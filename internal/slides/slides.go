@@ -162,10 +162,7 @@ func renderMap(m *brief.Model, s workspace.Slide, f filter.Filter, sel brief.Sel
 	by := ColorBy(s.State)
 	o := m.Options(brief.MapView{Filter: f, ColorBy: by, Style: st, Selected: m.RecordOfEvent(s.State.Selected), Overlays: true}, sel)
 	o.Attribution = "" // the slide's footer carries it
-	// Fit the slide's area beside the legend, so no event hides under it.
-	ps := max(1, scale*1.2)
-	left, top := maprender.Insets(o, ps)
-	vp := maprender.FitBoundInset(area, w, h, ps, left, top)
+	vp := maprender.FitBound(area, w, h, max(1, scale*1.2))
 	img, _ := maprender.NewRenderer(m.Base).Render(vp, o)
 	return img, nil
 }
