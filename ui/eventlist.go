@@ -12,6 +12,7 @@ import (
 
 	"iskbrief/internal/brief"
 	"iskbrief/internal/dataset"
+	"iskbrief/internal/events"
 )
 
 // Sort orders of the event list.
@@ -26,20 +27,20 @@ const (
 // selection.
 type EventList struct {
 	// OnSelect is called when the user picks a row, with its record index.
-	OnSelect func(record int32)
+	OnSelect func(record events.RecordIndex)
 
 	model    *brief.Model
-	rows     []int32
+	rows     []events.RecordIndex
 	list     *keyList
 	sortBy   *Choice
 	obj      fyne.CanvasObject
-	selected int32
+	selected events.RecordIndex
 	quiet    bool
 }
 
 // NewEventList returns an empty list over a model.
 func NewEventList(m *brief.Model) *EventList {
-	l := &EventList{model: m, selected: -1}
+	l := &EventList{model: m, selected: events.NoRecord}
 	l.list = newKeyList(
 		func() int { return len(l.rows) },
 		func() fyne.CanvasObject {
@@ -66,12 +67,14 @@ func NewEventList(m *brief.Model) *EventList {
 				country = dataset.Countries[r.Country]
 			}
 			meta.SetText(country + " " + killed)
-			if e := l.model.Event(l.rows[i]); e != nil {
-				title.SetText(e.Title)
-			} else if ev, layer := l.model.Imported(l.model.RefOf(l.rows[i])); ev != nil {
-				title.SetText(layer.Meta.Name + ": " + strings.Join(nonEmpty(ev.SubType, ev.Place), ", "))
-			} else {
-				title.SetText(fmt.Sprintf("%.3f, %.3f", r.Lat, r.Lon))
+			d, _ := l.model.Describe(l.rows[i])
+			switch d.Kind {
+			case brief.Imported:
+				title.SetText(d.Layer + ": " + strings.Join(nonEmpty(d.Imported.SubType, d.Imported.Place), ", "))
+			case brief.External:
+				title.SetText(d.Place)
+			default:
+				title.SetText(d.Title)
 			}
 		})
 	l.list.OnSelected = func(i widget.ListItemID) {
@@ -94,7 +97,7 @@ func NewEventList(m *brief.Model) *EventList {
 func (l *EventList) Object() fyne.CanvasObject { return l.obj }
 
 // SetRows shows these record indexes.
-func (l *EventList) SetRows(rows []int32) {
+func (l *EventList) SetRows(rows []events.RecordIndex) {
 	l.rows = slices.Clone(rows)
 	l.sort()
 }
@@ -103,18 +106,18 @@ func (l *EventList) sort() {
 	recs := l.model.Records
 	switch l.sortBy.Selected {
 	case sortOldest:
-		slices.SortStableFunc(l.rows, func(a, b int32) int { return cmp.Compare(recs[a].Day, recs[b].Day) })
+		slices.SortStableFunc(l.rows, func(a, b events.RecordIndex) int { return cmp.Compare(recs[a].Day, recs[b].Day) })
 	case sortKilled:
-		slices.SortStableFunc(l.rows, func(a, b int32) int { return cmp.Compare(recs[b].Killed, recs[a].Killed) })
+		slices.SortStableFunc(l.rows, func(a, b events.RecordIndex) int { return cmp.Compare(recs[b].Killed, recs[a].Killed) })
 	case sortCountry:
-		slices.SortStableFunc(l.rows, func(a, b int32) int {
+		slices.SortStableFunc(l.rows, func(a, b events.RecordIndex) int {
 			if c := cmp.Compare(recs[a].Country, recs[b].Country); c != 0 {
 				return c
 			}
 			return cmp.Compare(recs[b].Day, recs[a].Day)
 		})
 	default:
-		slices.SortStableFunc(l.rows, func(a, b int32) int { return cmp.Compare(recs[b].Day, recs[a].Day) })
+		slices.SortStableFunc(l.rows, func(a, b events.RecordIndex) int { return cmp.Compare(recs[b].Day, recs[a].Day) })
 	}
 	l.list.Refresh()
 	l.Select(l.selected)
@@ -122,7 +125,7 @@ func (l *EventList) sort() {
 
 // Select highlights a record's row (or clears the highlight for -1) without
 // calling OnSelect.
-func (l *EventList) Select(record int32) {
+func (l *EventList) Select(record events.RecordIndex) {
 	l.selected = record
 	l.quiet = true
 	defer func() { l.quiet = false }()

@@ -14,7 +14,6 @@ import (
 	"iskbrief/internal/brief"
 	"iskbrief/internal/charts"
 	"iskbrief/internal/export"
-	"iskbrief/internal/maprender"
 )
 
 // exportMapDialog saves the current view as a slide-sized PNG.
@@ -32,17 +31,21 @@ func (mw *MainWindow) exportMapDialog() {
 			if choice.Selected == sizes[1] {
 				w, h = 3840, 2160
 			}
-			cur := mw.mapw.Viewport()
-			view := mw.view
-			view.Title = brief.MapTitle(view.Filter, len(mw.sel.Index))
-			view.Overlays, view.HideLegend = true, false // an exported map always carries legend, scale and credits
-			sel := mw.sel
-			mw.renderThenSave("isk-brief-map.png", func() ([]byte, error) {
-				o := mw.model.Options(view, sel)
-				img, _ := maprender.NewRenderer(mw.model.Base).Render(brief.FitExport(cur.Bound(), w, h), o)
-				return export.EncodePNG(img)
+			m, sel, pic := mw.mapExport(w, h)
+			mw.renderThenSave(export.FileName(pic.View.Title, ".png"), func() ([]byte, error) {
+				return export.EncodePNG(m.RenderMap(sel, pic))
 			})
 		}, mw)
+}
+
+// mapExport is what an exported map of the current view draws: a model
+// snapshot for the worker, the selection on screen and the picture, exactly
+// as `iskbrief export map` would ask for it.
+func (mw *MainWindow) mapExport(w, h int) (*brief.Model, brief.Selection, brief.Picture) {
+	view := mw.view
+	view.Title = brief.MapTitle(view.Filter, len(mw.sel.Index))
+	view.Overlays, view.HideLegend = true, false // an exported map always carries legend, scale and credits
+	return mw.model.Snapshot(), mw.sel, brief.Picture{View: view, Area: mw.mapw.Viewport().Bound(), W: w, H: h}
 }
 
 // renderThenSave renders an export in the background and only then asks
@@ -101,13 +104,14 @@ func (mw *MainWindow) exportChartDialog() {
 			if !ok {
 				return
 			}
-			w, h, format, name := 1920, 1080, charts.PNG, "isk-brief-chart.png"
+			w, h, format := 1920, 1080, charts.PNG
 			switch choice.Selected {
 			case formats[1]:
 				w, h = 3840, 2160
 			case formats[2]:
-				format, name = charts.SVG, "isk-brief-chart.svg"
+				format = charts.SVG
 			}
+			name := export.FileName("isk-brief-"+string(mw.chart.Kind()), "."+string(format))
 			kind, in := mw.chart.Kind(), mw.chartInput()
 			in.TextScale = 0 // sized for the exported image, not the side panel
 			mw.renderThenSave(name, func() ([]byte, error) { return charts.Render(kind, in, format, w, h) })

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"sync/atomic"
 
@@ -16,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"iskbrief/internal/brief"
+	"iskbrief/internal/events"
 	"iskbrief/internal/importer"
 	"iskbrief/internal/symbology"
 )
@@ -55,9 +57,8 @@ func (p *LayersPanel) refresh() {
 	})
 	objs = append(objs, container.NewBorder(nil, nil, swatch(0), nil, emb))
 	for k, l := range m.Layers {
-		l := l
 		chk := check(fmt.Sprintf("%s (%d, %s)", l.Meta.Name, len(l.Events), l.Meta.Layout), l.Meta.Visible, func(on bool) {
-			l.Meta.Visible = on
+			m.SetLayerVisible(l.Meta.ID, on)
 			if err := p.mw.store.SetLayerVisible(l.Meta.ID, on); err != nil {
 				dialog.ShowError(err, p.mw)
 			}
@@ -69,6 +70,7 @@ func (p *LayersPanel) refresh() {
 	if len(m.Layers) > 0 {
 		merge := check(fmt.Sprintf("Merge duplicates (same day, %d km)", brief.DuplicateKm), m.MergeDuplicates, func(on bool) {
 			m.MergeDuplicates = on
+			p.mw.store.SetPref("merge", strconv.FormatBool(on))
 			p.mw.layersChanged()
 		})
 		objs = append(objs, merge)
@@ -95,7 +97,7 @@ func check(label string, on bool, changed func(bool)) *widget.Check {
 // layersChanged re-assembles the records and redraws every view.
 func (mw *MainWindow) layersChanged() {
 	mw.model.Rebuild()
-	mw.view.Selected = -1
+	mw.view.Selected = events.NoRecord
 	mw.details.ShowHint()
 	mw.refreshMap()
 	mw.layers.refresh()
@@ -110,12 +112,7 @@ func (mw *MainWindow) removeLayer(l *brief.Layer) {
 			dialog.ShowError(err, mw)
 			return
 		}
-		for i, x := range mw.model.Layers {
-			if x == l {
-				mw.model.Layers = append(mw.model.Layers[:i], mw.model.Layers[i+1:]...)
-				break
-			}
-		}
+		mw.model.RemoveLayer(l.Meta.ID)
 		mw.tracef("layer removed: %s", l.Meta.Name)
 		mw.layersChanged()
 	}, mw)

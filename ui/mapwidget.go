@@ -11,9 +11,18 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"iskbrief/internal/basemap"
+	"iskbrief/internal/brief"
 	"iskbrief/internal/events"
 	"iskbrief/internal/maprender"
 )
+
+// MapHit is what lies under the cursor: a frame item and the record it
+// draws (a cluster's largest member), read back through the selection that
+// the frame was drawn from, never through a newer one.
+type MapHit struct {
+	Item   maprender.Item
+	Record events.RecordIndex
+}
 
 // MapWidget shows the map and turns mouse and keyboard input into view
 // changes and selections. Frames are rendered on a worker goroutine; the
@@ -25,13 +34,14 @@ type MapWidget struct {
 	renderer *maprender.Renderer
 	raster   *canvas.Raster
 
-	// OnTapItem is called with the frame item under a click, or nil for
-	// empty map. OnHover reports the item under the mouse (nil when none)
-	// and its position in Fyne units.
-	OnTapItem func(it *maprender.Item)
-	OnHover   func(it *maprender.Item, at fyne.Position)
-	// OnFrame is called (on the UI thread) after each frame is shown.
-	OnFrame func(f *maprender.Frame)
+	// OnTap is called with what lies under a click, or nil for empty map.
+	// OnHover reports what lies under the mouse (nil when nothing) and its
+	// position in Fyne units.
+	OnTap   func(h *MapHit)
+	OnHover func(h *MapHit, at fyne.Position)
+	// OnFrame is called (on the UI thread) after each frame is shown, with
+	// the selection it was drawn from.
+	OnFrame func(f *maprender.Frame, sel brief.Selection)
 	// OnOtherKey receives keys the map does not use (F1, F5…) while it has
 	// the keyboard focus, so window shortcuts keep working.
 	OnOtherKey func(*fyne.KeyEvent)
@@ -40,10 +50,12 @@ type MapWidget struct {
 	vp       maprender.Viewport
 	sized    bool
 	opts     maprender.Options
-	pxPerDU  float64 // device pixels per Fyne unit
+	sel      brief.Selection // the selection opts was built from
+	pxPerDU  float64         // device pixels per Fyne unit
 	img      *image.RGBA
 	frame    *maprender.Frame
-	gen      uint64 // bumped on every change that needs a new frame
+	frameSel brief.Selection // the selection frame was drawn from
+	gen      uint64          // bumped on every change that needs a new frame
 	drawnGen uint64
 	wake     chan struct{}
 	home     func(w, h int, scale float64) maprender.Viewport
@@ -114,7 +126,7 @@ func (m *MapWidget) requestLocked() {
 func (m *MapWidget) work() {
 	for range m.wake {
 		m.mu.Lock()
-		vp, opts, gen := m.vp, m.opts, m.gen
+		vp, opts, sel, gen := m.vp, m.opts, m.sel, m.gen
 		m.mu.Unlock()
 		if vp.W <= 0 || vp.H <= 0 {
 			continue
@@ -123,22 +135,24 @@ func (m *MapWidget) work() {
 		frame := m.renderer.RenderInto(img, vp, opts)
 		m.mu.Lock()
 		if gen >= m.drawnGen {
-			m.img, m.frame, m.drawnGen = img, frame, gen
+			m.img, m.frame, m.frameSel, m.drawnGen = img, frame, sel, gen
 		}
 		m.mu.Unlock()
 		fyne.Do(func() {
 			m.raster.Refresh()
 			if m.OnFrame != nil {
-				m.OnFrame(frame)
+				m.OnFrame(frame, sel)
 			}
 		})
 	}
 }
 
-// SetOptions replaces what the map draws (markers, style, selection…).
-func (m *MapWidget) SetOptions(o maprender.Options) {
+// SetView replaces what the map draws (markers, style, selection…): the
+// options and the selection they were built from, which travel together
+// to the frame so a click always reads the frame it hit.
+func (m *MapWidget) SetView(o maprender.Options, sel brief.Selection) {
 	m.mu.Lock()
-	m.opts = o
+	m.opts, m.sel = o, sel
 	m.requestLocked()
 	m.mu.Unlock()
 }
@@ -212,15 +226,16 @@ func (m *MapWidget) Scrolled(e *fyne.ScrollEvent) {
 	m.change(func(v maprender.Viewport) maprender.Viewport { return v.ZoomAbout(x, y, f) })
 }
 
-// itemAt returns the frame item under a position in Fyne units.
-func (m *MapWidget) itemAt(p fyne.Position) *maprender.Item {
+// hitAt returns what lies under a position in Fyne units, in the frame on
+// screen.
+func (m *MapWidget) hitAt(p fyne.Position) *MapHit {
 	x, y := m.toDevice(p)
 	m.mu.Lock()
-	f := m.frame
+	f, sel := m.frame, m.frameSel
 	m.mu.Unlock()
 	if i := f.HitTest(x, y); i >= 0 {
 		it := f.Items[i]
-		return &it
+		return &MapHit{Item: it, Record: sel.Record(it.Index)}
 	}
 	return nil
 }
@@ -231,17 +246,21 @@ func (m *MapWidget) Tapped(e *fyne.PointEvent) {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(m); c != nil {
 		c.Focus(m)
 	}
-	it := m.itemAt(e.Position)
-	if it != nil && it.Count > 1 {
+	h := m.hitAt(e.Position)
+	if h != nil && h.Item.Count > 1 {
+		it := h.Item
 		m.change(func(v maprender.Viewport) maprender.Viewport {
 			// Centre on the cluster and zoom until its members separate.
 			v = v.Pan(float64(v.W)/2-float64(it.X), float64(v.H)/2-float64(it.Y))
 			return v.ZoomAbout(float64(v.W)/2, float64(v.H)/2, 3)
 		})
+		if m.OnHover != nil {
+			m.OnHover(nil, fyne.Position{}) // the cluster's tooltip would describe what is no longer there
+		}
 		return
 	}
-	if m.OnTapItem != nil {
-		m.OnTapItem(it)
+	if m.OnTap != nil {
+		m.OnTap(h)
 	}
 }
 
@@ -257,7 +276,7 @@ func (m *MapWidget) MouseIn(e *desktop.MouseEvent) { m.MouseMoved(e) }
 // MouseMoved reports the item under the mouse.
 func (m *MapWidget) MouseMoved(e *desktop.MouseEvent) {
 	if m.OnHover != nil {
-		m.OnHover(m.itemAt(e.Position), e.Position)
+		m.OnHover(m.hitAt(e.Position), e.Position)
 	}
 }
 

@@ -94,7 +94,10 @@ func (p *Presenter) pixels() image.Point {
 func (p *Presenter) render(i int, size image.Point) image.Image {
 	img, err := slides.Render(p.model, p.slides[i], slides.Layout{W: size.X, H: size.Y, Style: maprender.Projector()})
 	if err != nil {
-		return image.NewRGBA(image.Rect(0, 0, 1, 1))
+		if p.trace != nil {
+			p.trace("slide %d not drawn: %v", i+1, err)
+		}
+		return slides.ErrorCard(size.X, size.Y, p.slides[i].Title, err)
 	}
 	return img
 }

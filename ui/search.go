@@ -10,6 +10,7 @@ import (
 
 	"iskbrief/internal/brief"
 	"iskbrief/internal/dataset"
+	"iskbrief/internal/events"
 )
 
 const maxMatches = 12
@@ -17,7 +18,7 @@ const maxMatches = 12
 // SearchBox finds events by place, province, country or name.
 type SearchBox struct {
 	// OnPick is called with the record index the user picked.
-	OnPick func(record int32)
+	OnPick func(record events.RecordIndex)
 	// OnResize is called when the drop-down opens or closes, so the
 	// panel around the box can lay itself out again.
 	OnResize func()
@@ -25,7 +26,7 @@ type SearchBox struct {
 	model   *brief.Model
 	entry   *widget.Entry
 	results *widget.List
-	matches []int32
+	matches []events.RecordIndex
 	holder  *fyne.Container
 	obj     *fyne.Container
 }
@@ -64,14 +65,14 @@ func (s *SearchBox) Object() fyne.CanvasObject { return s.obj }
 
 // Matches returns the record indexes matching a query, best first: events
 // whose title or place starts with a word of the query rank before others.
-func Matches(m *brief.Model, q string) []int32 {
+func Matches(m *brief.Model, q string) []events.RecordIndex {
 	q = strings.ToLower(strings.TrimSpace(q))
 	if len(q) < 2 {
 		return nil
 	}
-	var first, rest []int32
+	var first, rest []events.RecordIndex
 	for i := range m.Records {
-		e := m.Event(int32(i))
+		e := m.Event(events.RecordIndex(i))
 		if e == nil {
 			continue
 		}
@@ -80,9 +81,9 @@ func Matches(m *brief.Model, q string) []int32 {
 			continue
 		}
 		if strings.HasPrefix(strings.ToLower(e.Title), q) || strings.HasPrefix(strings.ToLower(e.Place), q) {
-			first = append(first, int32(i))
+			first = append(first, events.RecordIndex(i))
 		} else {
-			rest = append(rest, int32(i))
+			rest = append(rest, events.RecordIndex(i))
 		}
 	}
 	out := append(first, rest...)

@@ -2,9 +2,12 @@ package ui
 
 import (
 	"errors"
+	"image/color"
+	"image/png"
 	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -15,7 +18,10 @@ import (
 
 	"iskbrief/internal/basemap"
 	"iskbrief/internal/brief"
+	"iskbrief/internal/cli"
+	"iskbrief/internal/filter"
 	"iskbrief/internal/maprender"
+	"iskbrief/internal/version"
 	"iskbrief/internal/workspace"
 )
 
@@ -59,13 +65,13 @@ func waitFrame(t *testing.T, m *MapWidget) {
 func itemPos(t *testing.T, mw *MainWindow, id string) (fyne.Position, maprender.Item) {
 	t.Helper()
 	mw.mapw.mu.Lock()
-	f, px := mw.mapw.frame, mw.mapw.pxPerDU
+	f, sel, px := mw.mapw.frame, mw.mapw.frameSel, mw.mapw.pxPerDU
 	mw.mapw.mu.Unlock()
 	for _, it := range f.Items {
 		if it.Count != 1 {
 			continue
 		}
-		if e := mw.model.Event(mw.record(&it)); e != nil && e.ID == id {
+		if e := mw.model.Event(sel.Record(it.Index)); e != nil && e.ID == id {
 			return fyne.NewPos(float32(float64(it.X)/px), float32(float64(it.Y)/px)), it
 		}
 	}
@@ -247,5 +253,80 @@ func TestPreferencesAreRestored(t *testing.T) {
 	// Same centre and zoom within a pixel or two.
 	if math.Abs((got[0]+got[2])-(want[0]+want[2])) > 0.2 || math.Abs((got[2]-got[0])-(want[2]-want[0])) > 0.2 {
 		t.Errorf("restored view %v, want %v", got, want)
+	}
+}
+
+// The window's Export map and `iskbrief export map` of the same view and
+// filter draw the same pixels: both go through brief.RenderMap.
+func TestWindowExportMatchesCommandLine(t *testing.T) {
+	mw := newTestWindow(t)
+	mw.filters.SetFilter(filter.Filter{Countries: []string{"AFG", "PAK"}})
+	mw.refreshMap()
+	waitFrame(t, mw.mapw)
+	m, sel, pic := mw.mapExport(960, 540)
+	got := m.RenderMap(sel, pic)
+
+	b := pic.Area
+	w, n := basemap.Unproject(b.Min)
+	e, s := basemap.Unproject(b.Max)
+	box := strings.Join([]string{ftoa(w), ftoa(s), ftoa(e), ftoa(n)}, ",")
+	out := filepath.Join(t.TempDir(), "cli.png")
+	var stdout, stderr strings.Builder
+	if code := cli.Run([]string{"export", "map", "--out", out, "--width", "960", "--height", "540", "--bbox", box, "--country", "AFG,PAK"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("export map: %d %s", code, stderr.String())
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	diff := 0
+	for y := range 540 {
+		for x := range 960 {
+			if got.At(x, y) != color.RGBAModel.Convert(want.At(x, y)) {
+				diff++
+			}
+		}
+	}
+	if diff > 0 {
+		t.Errorf("window export and command line differ in %d of %d pixels", diff, 960*540)
+	}
+}
+
+func ftoa(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+// A click reads the frame on screen through the selection that frame was
+// drawn from, even when a newer selection is already waiting to be drawn
+// (as while Play runs).
+func TestClickReadsTheFramesOwnSelection(t *testing.T) {
+	mw := newTestWindow(t)
+	const id = kerman
+	pos, _ := itemPos(t, mw, id)
+	// A new selection arrives (nothing in Russia) but its frame is not
+	// drawn yet: hold the worker off by setting the pending view directly.
+	newer := mw.model.Select(filter.Filter{Countries: []string{"AFG"}}, mw.view.ColorBy)
+	mw.mapw.mu.Lock()
+	mw.mapw.opts, mw.mapw.sel = mw.model.Options(mw.view, newer), newer
+	mw.mapw.mu.Unlock()
+	h := mw.mapw.hitAt(pos)
+	if h == nil {
+		t.Fatal("nothing under the Kerman marker")
+	}
+	if d, ok := mw.model.Describe(h.Record); !ok || d.ID != id {
+		t.Fatalf("the click opened %q, want %s", d.ID, id)
+	}
+}
+
+func TestAboutCreditsEveryFont(t *testing.T) {
+	mw := newTestWindow(t)
+	text := mw.aboutText()
+	for _, want := range []string{"Go fonts", "Roboto", version.Line()} {
+		if !strings.Contains(text, want) {
+			t.Errorf("About box lacks %q", want)
+		}
 	}
 }

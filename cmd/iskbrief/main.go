@@ -1,5 +1,7 @@
 // Command iskbrief is the ISK Brief app: with no arguments it opens the
-// window; with a subcommand (check, export, version) it works headless.
+// window; with a subcommand (check, export, import, version) it works
+// headless. Built with -tags headless it has no window at all and links no
+// GUI code, so it builds with CGO_ENABLED=0 for servers and automation.
 package main
 
 import (
@@ -7,12 +9,11 @@ import (
 	"slices"
 
 	"iskbrief/internal/cli"
-	"iskbrief/ui"
 )
 
 func main() {
 	if len(os.Args) > 1 && slices.Contains(cli.Commands, os.Args[1]) {
 		os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
 	}
-	os.Exit(ui.Main(os.Args[1:]))
+	os.Exit(openWindow(os.Args[1:]))
 }

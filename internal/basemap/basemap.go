@@ -13,6 +13,7 @@ import (
 	"math"
 
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geo"
 	"github.com/paulmach/orb/planar"
 )
 
@@ -129,9 +130,6 @@ func (b *Basemap) CountryAt(lon, lat float64) string {
 	return ""
 }
 
-// earthRadiusKm is the mean Earth radius used for distances.
-const earthRadiusKm = 6371.0088
-
 // DistanceToCountryKm returns 0 if the point lies inside the country (finest
 // level), otherwise the great-circle distance in km from the point to the
 // nearest point of the country's boundary. The nearest point is found in
@@ -164,7 +162,7 @@ func (b *Basemap) DistanceToCountryKm(iso3 string, lon, lat float64) float64 {
 		return math.Inf(1)
 	}
 	lon2, lat2 := Unproject(bestPt)
-	return haversineKm(lon, lat, lon2, lat2)
+	return geo.Distance(orb.Point{lon, lat}, orb.Point{lon2, lat2}) / 1000
 }
 
 func nearestOnSegment(a, b, p orb.Point) orb.Point {
@@ -181,13 +179,4 @@ func nearestOnSegment(a, b, p orb.Point) orb.Point {
 		return b
 	}
 	return orb.Point{a[0] + t*dx, a[1] + t*dy}
-}
-
-func haversineKm(lon1, lat1, lon2, lat2 float64) float64 {
-	const rad = math.Pi / 180
-	dLat := (lat2 - lat1) * rad
-	dLon := (lon2 - lon1) * rad
-	s := math.Sin(dLat/2)*math.Sin(dLat/2) +
-		math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dLon/2)*math.Sin(dLon/2)
-	return 2 * earthRadiusKm * math.Asin(math.Min(1, math.Sqrt(s)))
 }

@@ -1,15 +1,14 @@
 // Package brief assembles what every view works from: the dataset, its
-// records, the basemap, and the map frame built from a selection. The window
-// and the command line both go through it, so an exported map is the map on
-// screen.
+// records, the basemap, the selection and the finished map picture built
+// from it. The window, the slides and the command line all go through it,
+// so an exported map is the map on screen.
 package brief
 
 import (
 	"fmt"
 	"path/filepath"
+	"sort"
 	"time"
-
-	"github.com/paulmach/orb"
 
 	"iskbrief/assets"
 	"iskbrief/geodata"
@@ -21,19 +20,23 @@ import (
 	"iskbrief/internal/symbology"
 )
 
-// Model is the data the app shows.
+// Model is the data the app shows. A Model is a value: every change builds
+// new slices instead of writing into old ones, so a copy taken with Snapshot
+// stays valid on a worker goroutine while the window changes the live model.
 type Model struct {
 	Data     *dataset.Dataset // the embedded dataset (always present)
 	Embedded []events.Record  // the dataset's records (or an --events file's)
-	Layers   []*Layer         // imported layers, in the order imported
+	Layers   []*Layer         // imported layers, in the order imported; never mutated in place
 	Records  []events.Record  // what the map and charts draw: see Rebuild
 	Base     *basemap.Basemap
 	// External names the events file that replaced the embedded events, or "".
 	External string
 
-	ShowEmbedded    bool            // draw the embedded events
-	MergeDuplicates bool            // fold same-day events within DuplicateKm across layers
-	Duplicates      map[int32][]Ref // per record: the events folded into it
+	ShowEmbedded    bool                         // draw the embedded events
+	MergeDuplicates bool                         // fold same-day events within DuplicateKm across layers
+	Duplicates      map[events.RecordIndex][]Ref // per record: the events folded into it
+
+	byEvent []events.RecordIndex // dataset event → its record, or NoRecord
 }
 
 // Load reads the embedded basemap and dataset. Problems in the embedded data
@@ -48,8 +51,16 @@ func Load() (*Model, error) {
 	if len(d.Events) == 0 && len(probs) > 0 {
 		return nil, fmt.Errorf("embedded dataset: %w", probs)
 	}
-	recs := events.FromDataset(d)
-	return &Model{Data: d, Embedded: recs, Records: recs, Base: bm, ShowEmbedded: true}, nil
+	m := &Model{Data: d, Embedded: events.FromDataset(d), Base: bm, ShowEmbedded: true, MergeDuplicates: true}
+	m.Rebuild()
+	return m, nil
+}
+
+// Snapshot returns a copy of the model for a worker goroutine: later changes
+// to m never reach it.
+func (m *Model) Snapshot() *Model {
+	c := *m
+	return &c
 }
 
 // UseEvents replaces the embedded events with an events file's records.
@@ -58,16 +69,28 @@ func (m *Model) UseEvents(recs []events.Record, name string) {
 	m.Rebuild()
 }
 
-// Event returns the dataset event behind record i, or nil for external rows.
-func (m *Model) Event(i int32) *dataset.Event {
+// Event returns the dataset event behind record i, or nil for imported or
+// external records.
+func (m *Model) Event(i events.RecordIndex) *dataset.Event {
 	if i < 0 || int(i) >= len(m.Records) {
 		return nil
 	}
 	if r := m.Records[i]; r.Layer == 0 && m.External == "" && r.Event >= 0 && int(r.Event) < len(m.Data.Events) {
-		e := r.Event
-		return &m.Data.Events[e]
+		return &m.Data.Events[r.Event]
 	}
 	return nil
+}
+
+// RecordOfEvent returns the record showing a dataset event, or NoRecord if
+// it is not among the records.
+func (m *Model) RecordOfEvent(id string) events.RecordIndex {
+	if id == "" || m.External != "" {
+		return events.NoRecord
+	}
+	if k := m.Data.IndexOf(id); k >= 0 && k < len(m.byEvent) {
+		return m.byEvent[k]
+	}
+	return events.NoRecord
 }
 
 // Attribution is the line every map carries: basemap credits, and the
@@ -85,46 +108,27 @@ func (m *Model) SourceName() string {
 	return "ISK Brief dataset " + m.Data.Version
 }
 
-// RecordOfEvent returns the index of the record showing a dataset event, or
-// -1 if it is not among the records.
-func (m *Model) RecordOfEvent(id string) int32 {
-	if id == "" {
-		return -1
-	}
-	for i := range m.Records {
-		if e := m.Event(int32(i)); e != nil && e.ID == id {
-			return int32(i)
-		}
-	}
-	return -1
-}
-
 // ExportScale makes text and markers on an exported image as large, relative
 // to the picture, as on a 720-pixel-high screen, so a 1080p or 4K slide reads
 // from the back of a room.
 func ExportScale(w, h int) float64 { return max(1, float64(min(w*9/16, h))/720) }
-
-// FitExport frames area in a w×h export. The renderer puts the legend in
-// the corner where it hides the fewest events.
-func FitExport(area orb.Bound, w, h int) maprender.Viewport {
-	return maprender.FitBound(area, w, h, ExportScale(w, h))
-}
 
 // MapView is one selection drawn on the map.
 type MapView struct {
 	Filter     filter.Filter
 	ColorBy    symbology.ColorBy
 	Style      maprender.Style
-	Selected   int32 // record index, -1 for none
+	Selected   events.RecordIndex // NoRecord for none
 	Title      string
 	Overlays   bool // legend, scale bar and attribution
 	HideLegend bool // keep the scale bar and attribution, drop the legend
 }
 
-// Selection is the result of applying a MapView's filter: the selected
-// record indexes and their markers (marker i is record Index[i]).
+// Selection is the result of applying a filter: the selected records and
+// their markers (marker i draws record Index[i]). A frame drawn from a
+// selection must be read back through that same selection.
 type Selection struct {
-	Index   []int32
+	Index   []events.RecordIndex // ascending
 	Markers []maprender.Marker
 }
 
@@ -134,22 +138,36 @@ func (m *Model) Select(f filter.Filter, by symbology.ColorBy) Selection {
 	return Selection{Index: idx, Markers: symbology.Markers(m.Records, idx, by)}
 }
 
+// Record is the record that marker i draws, or NoRecord.
+func (s Selection) Record(i maprender.MarkerIndex) events.RecordIndex {
+	if i < 0 || int(i) >= len(s.Index) {
+		return events.NoRecord
+	}
+	return s.Index[i]
+}
+
+// Marker is the marker that draws record r, or NoMarker if r is not
+// selected.
+func (s Selection) Marker(r events.RecordIndex) maprender.MarkerIndex {
+	i := sort.Search(len(s.Index), func(i int) bool { return s.Index[i] >= r })
+	if i < len(s.Index) && s.Index[i] == r {
+		return maprender.MarkerIndex(i)
+	}
+	return maprender.NoMarker
+}
+
+// Contains reports whether record r is selected.
+func (s Selection) Contains(r events.RecordIndex) bool { return s.Marker(r) != maprender.NoMarker }
+
 // Options builds the renderer options for a view over a selection.
 func (m *Model) Options(v MapView, sel Selection) maprender.Options {
 	title, legend := symbology.Legend(v.ColorBy, m.LayerNames()...)
 	if v.HideLegend {
 		legend = nil
 	}
-	selected := int32(-1)
-	for i, r := range sel.Index {
-		if r == v.Selected {
-			selected = int32(i)
-			break
-		}
-	}
 	return maprender.Options{
 		Style: v.Style, Markers: sel.Markers, Colors: symbology.Colors(v.ColorBy),
-		Legend: legend, LegendTitle: title, Selected: selected,
+		Legend: legend, LegendTitle: title, Selected: sel.Marker(v.Selected),
 		Attribution: m.Attribution(), Title: v.Title, Overlays: v.Overlays,
 	}
 }

@@ -4,7 +4,11 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"slices"
 	"strings"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geo"
 
 	"iskbrief/internal/events"
 	"iskbrief/internal/importer"
@@ -12,7 +16,8 @@ import (
 )
 
 // Layer is an imported events file shown beside (or instead of) the
-// embedded dataset.
+// embedded dataset. A Layer is never changed once in a model: a change
+// replaces it with a changed copy.
 type Layer struct {
 	Meta   workspace.Layer
 	Events []importer.Event
@@ -21,7 +26,7 @@ type Layer struct {
 // Ref names one event in one source: layer 0 is the embedded dataset.
 type Ref struct {
 	Layer uint8
-	Event int32
+	Event events.EventIndex
 }
 
 // MaxLayers is how many imported layers can be shown at once (one colour
@@ -31,6 +36,7 @@ const MaxLayers = 6
 // Rebuild assembles Records from the embedded events (if shown) and the
 // visible layers, and, if MergeDuplicates is set, folds events that several
 // sources report (same day, within DuplicateKm) into the first of them.
+// Embedded records come first, so none of them is ever folded away.
 func (m *Model) Rebuild() {
 	var recs []events.Record
 	if m.ShowEmbedded {
@@ -42,15 +48,27 @@ func (m *Model) Rebuild() {
 		}
 		for i := range l.Events {
 			r := l.Events[i].Record()
-			r.Layer, r.Event = uint8(k+1), int32(i)
+			r.Layer, r.Event = uint8(k+1), events.EventIndex(i)
 			recs = append(recs, r)
 		}
 	}
 	m.Duplicates = nil
-	if m.MergeDuplicates {
+	if m.MergeDuplicates && len(m.Layers) > 0 {
 		recs, m.Duplicates = mergeDuplicates(recs)
 	}
 	m.Records = recs
+	m.byEvent = nil
+	if m.External == "" && m.Data != nil {
+		m.byEvent = make([]events.RecordIndex, len(m.Data.Events))
+		for i := range m.byEvent {
+			m.byEvent[i] = events.NoRecord
+		}
+		for i, r := range recs {
+			if r.Layer == 0 && r.Event >= 0 && int(r.Event) < len(m.byEvent) {
+				m.byEvent[r.Event] = events.RecordIndex(i)
+			}
+		}
+	}
 }
 
 // DuplicateKm is how close two reports of the same day must be to count as
@@ -59,25 +77,24 @@ const DuplicateKm = 10
 
 // mergeDuplicates keeps the first record of each group of same-day records
 // from different layers within DuplicateKm of each other, and returns, per
-// kept record index, the references of the records folded into it. A hash
-// grid of 0.1° cells per day keeps it linear in the number of records.
-func mergeDuplicates(recs []events.Record) ([]events.Record, map[int32][]Ref) {
+// kept record, the references of the records folded into it. A hash grid of
+// 0.1° cells per day keeps it linear in the number of records.
+func mergeDuplicates(recs []events.Record) ([]events.Record, map[events.RecordIndex][]Ref) {
 	type cell struct {
 		day    int32
 		la, lo int32
 	}
-	grid := map[cell][]int32{} // kept record indexes (into out)
+	grid := map[cell][]events.RecordIndex{} // kept records (into out)
 	var out []events.Record
-	dups := map[int32][]Ref{}
+	dups := map[events.RecordIndex][]Ref{}
 	for _, r := range recs {
 		la, lo := int32(math.Floor(float64(r.Lat)*10)), int32(math.Floor(float64(r.Lon)*10))
-		found := int32(-1)
+		found := events.NoRecord
 	search:
 		for dla := int32(-1); dla <= 1; dla++ {
 			for dlo := int32(-1); dlo <= 1; dlo++ {
 				for _, j := range grid[cell{r.Day, la + dla, lo + dlo}] {
-					k := out[j]
-					if k.Layer != r.Layer && haversineKm(k.Lat, k.Lon, r.Lat, r.Lon) <= DuplicateKm {
+					if k := out[j]; k.Layer != r.Layer && DistanceKm(k, r) <= DuplicateKm {
 						found = j
 						break search
 					}
@@ -89,22 +106,19 @@ func mergeDuplicates(recs []events.Record) ([]events.Record, map[int32][]Ref) {
 			continue
 		}
 		c := cell{r.Day, la, lo}
-		grid[c] = append(grid[c], int32(len(out)))
+		grid[c] = append(grid[c], events.RecordIndex(len(out)))
 		out = append(out, r)
 	}
 	return out, dups
 }
 
-func haversineKm(lat1, lon1, lat2, lon2 float32) float64 {
-	const r = 6371.0
-	p1, p2 := float64(lat1)*math.Pi/180, float64(lat2)*math.Pi/180
-	dp, dl := p2-p1, float64(lon2-lon1)*math.Pi/180
-	a := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
-	return 2 * r * math.Asin(math.Sqrt(a))
+// DistanceKm is the great-circle distance between two records.
+func DistanceKm(a, b events.Record) float64 {
+	return geo.Distance(orb.Point{float64(a.Lon), float64(a.Lat)}, orb.Point{float64(b.Lon), float64(b.Lat)}) / 1000
 }
 
-// Imported returns the imported event behind a record and its layer, or nil
-// for records of the embedded dataset.
+// Imported returns the imported event behind a reference and its layer, or
+// nil for the embedded dataset.
 func (m *Model) Imported(ref Ref) (*importer.Event, *Layer) {
 	if ref.Layer == 0 || int(ref.Layer) > len(m.Layers) {
 		return nil, nil
@@ -117,28 +131,65 @@ func (m *Model) Imported(ref Ref) (*importer.Event, *Layer) {
 }
 
 // RefOf is the source reference of record i.
-func (m *Model) RefOf(i int32) Ref {
+func (m *Model) RefOf(i events.RecordIndex) Ref {
 	r := m.Records[i]
 	return Ref{r.Layer, r.Event}
 }
 
-// AddLayer decodes nothing: it appends an in-memory layer (already stored).
+// AddLayer appends an in-memory layer (already stored).
 func (m *Model) AddLayer(l *Layer) error {
 	if len(m.Layers) >= MaxLayers {
 		return fmt.Errorf("at most %d layers can be loaded; remove one first", MaxLayers)
 	}
-	m.Layers = append(m.Layers, l)
+	m.Layers = append(slices.Clip(m.Layers), l)
 	m.Rebuild()
 	return nil
 }
 
+// AddLayers appends layers read from a workspace, as many as fit under
+// MaxLayers; each one left out is reported.
+func (m *Model) AddLayers(ls []*Layer) []error {
+	var errs []error
+	added := 0
+	for _, l := range ls {
+		if len(m.Layers) >= MaxLayers {
+			errs = append(errs, fmt.Errorf("layer %q not loaded: at most %d layers can be shown at once; remove one first", l.Meta.Name, MaxLayers))
+			continue
+		}
+		m.Layers = append(slices.Clip(m.Layers), l)
+		added++
+	}
+	if added > 0 {
+		m.Rebuild()
+	}
+	return errs
+}
+
+// RemoveLayer drops the layer with a workspace id.
+func (m *Model) RemoveLayer(id int64) {
+	m.Layers = slices.DeleteFunc(slices.Clone(m.Layers), func(l *Layer) bool { return l.Meta.ID == id })
+	m.Rebuild()
+}
+
+// SetLayerVisible shows or hides the layer with a workspace id.
+func (m *Model) SetLayerVisible(id int64, on bool) {
+	ls := slices.Clone(m.Layers)
+	for i, l := range ls {
+		if l.Meta.ID == id {
+			c := *l
+			c.Meta.Visible = on
+			ls[i] = &c
+		}
+	}
+	m.Layers = ls
+	m.Rebuild()
+}
+
 // LoadLayers reads the stored layers of a workspace into the model. A layer
-// that cannot be decoded is skipped and reported, not fatal.
+// that cannot be decoded, or does not fit, is skipped and reported.
 func (m *Model) LoadLayers(s *workspace.Store) []error {
 	ls, errs := ReadLayers(s)
-	m.Layers = append(m.Layers, ls...)
-	m.Rebuild()
-	return errs
+	return append(errs, m.AddLayers(ls)...)
 }
 
 // ReadLayers decodes the stored layers without touching a model, so a
@@ -151,10 +202,6 @@ func ReadLayers(s *workspace.Store) ([]*Layer, []error) {
 	var out []*Layer
 	var errs []error
 	for _, meta := range metas {
-		if len(out) >= MaxLayers {
-			errs = append(errs, fmt.Errorf("layer %q not loaded: at most %d layers", meta.Name, MaxLayers))
-			continue
-		}
 		b, err := s.LayerData(meta.ID)
 		if err == nil {
 			var evs []importer.Event

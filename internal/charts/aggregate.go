@@ -89,7 +89,7 @@ func civil(day int32) (year, month int) {
 // attackSpan returns the first and last day of the selected attacks
 // (first > last when there are none) and the number of foiled plots, which
 // the charts leave out of their counts.
-func attackSpan(recs []events.Record, idx []int32) (first, last int32, foiled int) {
+func attackSpan(recs []events.Record, idx []events.RecordIndex) (first, last int32, foiled int) {
 	first, last = int32(1<<31-1), int32(-1<<31)
 	for _, i := range idx {
 		r := &recs[i]
@@ -105,7 +105,7 @@ func attackSpan(recs []events.Record, idx []int32) (first, last int32, foiled in
 // AggregateYears counts the selected attacks and sums their killed figures
 // per year. The years run from the first to the last selected attack with
 // no gaps (empty years are zeros).
-func AggregateYears(recs []events.Record, idx []int32) Years {
+func AggregateYears(recs []events.Record, idx []events.RecordIndex) Years {
 	var out Years
 	minDay, maxDay, foiled := attackSpan(recs, idx)
 	out.Foiled = foiled
@@ -172,7 +172,7 @@ func MonthTime(m int) time.Time { return time.Date(m/12, time.Month(m%12+1), 1, 
 
 // AggregateMonths counts the selected attacks per month, first to last
 // month with no gaps.
-func AggregateMonths(recs []events.Record, idx []int32) Months {
+func AggregateMonths(recs []events.Record, idx []events.RecordIndex) Months {
 	var out Months
 	minDay, maxDay, foiled := attackSpan(recs, idx)
 	out.Foiled = foiled
@@ -203,7 +203,7 @@ type Targets struct {
 }
 
 // AggregateTargets counts the selected attacks by target type.
-func AggregateTargets(recs []events.Record, idx []int32) Targets {
+func AggregateTargets(recs []events.Record, idx []events.RecordIndex) Targets {
 	out := Targets{Counts: make([]int, OtherTarget+1)}
 	for _, i := range idx {
 		r := &recs[i]

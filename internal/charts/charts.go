@@ -70,7 +70,7 @@ type Input struct {
 	// Index lists the selected records (filter.Apply's result). When nil,
 	// Render applies Filter to Records itself; an empty, non-nil Index is
 	// an empty selection.
-	Index  []int32
+	Index  []events.RecordIndex
 	Data   *dataset.Dataset // fighter estimates, milestones, sources; may be nil
 	Filter filter.Filter    // described in the footer; its dates bound estimates and milestones
 	// Source names the data in the footer, e.g. "ISK Brief dataset
@@ -81,7 +81,7 @@ type Input struct {
 	TextScale float64
 }
 
-func (in *Input) selected() []int32 {
+func (in *Input) selected() []events.RecordIndex {
 	if in.Index == nil {
 		return in.Filter.Apply(in.Records)
 	}

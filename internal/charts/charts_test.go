@@ -8,7 +8,6 @@ import (
 	"image/color"
 	"image/png"
 	"io"
-	"iskbrief/internal/brief"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -16,6 +15,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"iskbrief/internal/brief"
 
 	"iskbrief/assets"
 	"iskbrief/internal/dataset"
@@ -36,10 +37,10 @@ func rec(date, country string, killed, lo, hi int32) events.Record {
 		Target: events.NoCode, Attack: events.NoCode, Claim: events.NoCode, Event: -1}
 }
 
-func all(n int) []int32 {
-	idx := make([]int32, n)
+func all(n int) []events.RecordIndex {
+	idx := make([]events.RecordIndex, n)
 	for i := range idx {
-		idx[i] = int32(i)
+		idx[i] = events.RecordIndex(i)
 	}
 	return idx
 }
@@ -65,7 +66,7 @@ func TestAggregateYearsCounts(t *testing.T) {
 	foiled := rec("2022-05-05", "AFG", 0, 0, 0)
 	foiled.Foiled = true
 	recs = append(recs, foiled)
-	y := AggregateYears(recs, []int32{0, 1, 2, 3, 5})
+	y := AggregateYears(recs, []events.RecordIndex{0, 1, 2, 3, 5})
 	if y.First != 2021 || y.Last() != 2023 || y.Len() != 3 {
 		t.Fatalf("years %d–%d (%d), want 2021–2023", y.First, y.Last(), y.Len())
 	}
@@ -82,7 +83,7 @@ func TestAggregateYearsCounts(t *testing.T) {
 	if tot := y.CountryTotals(); tot[afg] != 3 || tot[pak] != 1 || tot[events.CountryCode("IRN")] != 0 {
 		t.Errorf("country totals %v", tot)
 	}
-	if e := AggregateYears(recs, []int32{}); e.Len() != 0 || e.Total != 0 {
+	if e := AggregateYears(recs, []events.RecordIndex{}); e.Len() != 0 || e.Total != 0 {
 		t.Errorf("empty selection: %+v", e)
 	}
 }
@@ -219,7 +220,7 @@ func TestEmptySelectionDrawsMessage(t *testing.T) {
 	d := embedded(t)
 	recs := events.FromDataset(d)
 	for _, k := range Kinds {
-		in := Input{Records: recs, Index: []int32{}, Data: d, Filter: filter.Filter{Countries: []string{"TUR"}}}
+		in := Input{Records: recs, Index: []events.RecordIndex{}, Data: d, Filter: filter.Filter{Countries: []string{"TUR"}}}
 		if k == KindFighters {
 			in.Data = nil
 		}
@@ -237,7 +238,7 @@ func TestEmptySelectionDrawsMessage(t *testing.T) {
 			t.Errorf("%s: message %q", k, sp.message)
 		}
 	}
-	sp := build2(t, KindTrends, Input{Index: []int32{}})
+	sp := build2(t, KindTrends, Input{Index: []events.RecordIndex{}})
 	if sp.message != NoEvents {
 		t.Errorf("trends message %q, want %q", sp.message, NoEvents)
 	}

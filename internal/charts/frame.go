@@ -385,13 +385,7 @@ func fillRect(r chart.Renderer, x0, y0, x1, y1 int, c drawing.Color) {
 	r.SetFillColor(c)
 	r.SetStrokeColor(colNone)
 	r.SetStrokeWidth(0)
-	r.SetStrokeDashArray(nil)
-	r.MoveTo(x0, y0)
-	r.LineTo(x1, y0)
-	r.LineTo(x1, y1)
-	r.LineTo(x0, y1)
-	r.LineTo(x0, y0)
-	r.Close()
+	rectPath(r, x0, y0, x1, y1)
 	r.Fill()
 }
 
@@ -399,6 +393,12 @@ func strokeRect(r chart.Renderer, x0, y0, x1, y1 int, c drawing.Color, w float64
 	r.SetFillColor(colNone)
 	r.SetStrokeColor(c)
 	r.SetStrokeWidth(w)
+	rectPath(r, x0, y0, x1, y1)
+	r.Stroke()
+}
+
+// rectPath traces a closed, undashed rectangle for Fill or Stroke.
+func rectPath(r chart.Renderer, x0, y0, x1, y1 int) {
 	r.SetStrokeDashArray(nil)
 	r.MoveTo(x0, y0)
 	r.LineTo(x1, y0)
@@ -406,7 +406,6 @@ func strokeRect(r chart.Renderer, x0, y0, x1, y1 int, c drawing.Color, w float64
 	r.LineTo(x0, y1)
 	r.LineTo(x0, y0)
 	r.Close()
-	r.Stroke()
 }
 
 func line(r chart.Renderer, x0, y0, x1, y1 int, c drawing.Color, w float64, dash []float64) {

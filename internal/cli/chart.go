@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -22,14 +20,8 @@ func exportChart(args []string, stdout, stderr io.Writer) error {
 	out := fl.String("out", "", "output file (.png or .svg)")
 	w := fl.Int("width", 1920, "width in pixels")
 	h := fl.Int("height", 1080, "height in pixels")
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return usageError{"export chart: " + err.Error()} // a bad flag: exit status 2
-	}
-	if fl.NArg() > 0 {
-		return usageError{fmt.Sprintf("export chart: unexpected argument %q", fl.Arg(0))}
+	if err := parseFlags(fl, args, 0); err != nil {
+		return err
 	}
 	if *kind == "" {
 		return usageError{"export chart needs --kind: " + charts.KindNames()}

@@ -18,11 +18,8 @@ import (
 // line and reason. Exit status 1 if there are any.
 func runCheck(args []string, stdout, stderr io.Writer) error {
 	fl := newFlags("check", stderr)
-	if err := fl.Parse(args); err != nil {
+	if err := parseFlags(fl, args, 1); err != nil {
 		return err
-	}
-	if fl.NArg() > 1 {
-		return usageError{"check takes at most one folder"}
 	}
 	var fsys fs.FS = assets.Data
 	name := "embedded data"

@@ -3,12 +3,13 @@ package cli
 import (
 	"bytes"
 	"image/png"
-	"iskbrief/internal/brief"
-	"iskbrief/internal/workspace"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"iskbrief/internal/brief"
+	"iskbrief/internal/workspace"
 )
 
 func run(args ...string) (int, string, string) {
@@ -141,6 +142,7 @@ func TestImportSavesALayerIntoTheWorkspace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	m.MergeDuplicates = false
 	if errs := m.LoadLayers(s); len(errs) > 0 {
 		t.Fatal(errs)
 	}

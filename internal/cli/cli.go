@@ -1,5 +1,6 @@
-// Package cli runs the command-line side of iskbrief: check, export and
-// version. It never opens a window, so it works with no display.
+// Package cli runs the command-line side of iskbrief: check, export, import
+// and version. It never opens a window and links no GUI code, so it works
+// with no display and builds without cgo.
 package cli
 
 import (
@@ -9,13 +10,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-)
-
-// Version information, stamped at build time through cmd/iskbrief.
-var (
-	Version = "dev"
-	Commit  = "unknown"
-	Date    = "unknown"
 )
 
 // Commands lists the subcommands main hands to Run.
@@ -41,7 +35,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	case "import":
 		err = runImport(args[1:], stdout, stderr)
 	case "version":
-		err = runVersion(stdout)
+		err = runVersion(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		usage(stdout)
 		return 0
@@ -103,6 +97,22 @@ func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	return fs
+}
+
+// parseFlags parses a command's flags; an unknown flag, a bad value or more
+// than maxArgs positional arguments is a usage error (exit status 2), the
+// same for every command.
+func parseFlags(fl *flag.FlagSet, args []string, maxArgs int) error {
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{fl.Name() + ": " + err.Error()}
+	}
+	if fl.NArg() > maxArgs {
+		return usageError{fmt.Sprintf("%s: unexpected argument %q", fl.Name(), fl.Arg(maxArgs))}
+	}
+	return nil
 }
 
 // parseBBox reads "lon1,lat1,lon2,lat2".

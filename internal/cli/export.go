@@ -2,14 +2,11 @@ package cli
 
 import (
 	"fmt"
-	"image"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
-
-	"github.com/paulmach/orb"
 
 	"iskbrief/internal/brief"
 	"iskbrief/internal/dataset"
@@ -36,10 +33,24 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	}
 }
 
-// selectionFlags are the filter flags every export shares.
+// selectionFlags are the flags that choose events, shared by every export.
 type selectionFlags struct {
-	events, country, style, colorBy, title string
-	from, to                               int
+	events, country string
+	from, to        int
+}
+
+// mapFlags are the flags that only a map has: charts take their look from
+// the chart kind, so `export chart --style` is an unknown flag.
+type mapFlags struct {
+	style, colorBy, title string
+}
+
+func (mf *mapFlags) register(fl interface {
+	StringVar(*string, string, string, string)
+}) {
+	fl.StringVar(&mf.style, "style", "light", "light, dark or projector")
+	fl.StringVar(&mf.colorBy, "color-by", "target", "target, country or claim")
+	fl.StringVar(&mf.title, "title", "", "title drawn on the image (default: describes the selection)")
 }
 
 func (s *selectionFlags) register(fl interface {
@@ -50,9 +61,6 @@ func (s *selectionFlags) register(fl interface {
 	fl.StringVar(&s.country, "country", "", "comma-separated ISO3 codes, e.g. AFG,PAK")
 	fl.IntVar(&s.from, "from", 0, "first year")
 	fl.IntVar(&s.to, "to", 0, "last year")
-	fl.StringVar(&s.style, "style", "light", "light, dark or projector")
-	fl.StringVar(&s.colorBy, "color-by", "target", "target, country or claim")
-	fl.StringVar(&s.title, "title", "", "title drawn on the image (default: describes the selection)")
 }
 
 // model loads the embedded model and swaps in an events file if one is named.
@@ -99,7 +107,7 @@ func (s *selectionFlags) filter() (filter.Filter, error) {
 	return f, nil
 }
 
-func (s *selectionFlags) colorScheme() (symbology.ColorBy, error) {
+func (s *mapFlags) colorScheme() (symbology.ColorBy, error) {
 	for _, b := range symbology.Schemes {
 		if string(b) == s.colorBy {
 			return b, nil
@@ -108,7 +116,7 @@ func (s *selectionFlags) colorScheme() (symbology.ColorBy, error) {
 	return "", usageError{fmt.Sprintf("--color-by %q: expected target, country or claim", s.colorBy)}
 }
 
-func (s *selectionFlags) mapStyle() (maprender.Style, error) {
+func (s *mapFlags) mapStyle() (maprender.Style, error) {
 	switch s.style {
 	case "light", "dark", "projector":
 		return maprender.StyleByName(s.style), nil
@@ -120,11 +128,13 @@ func exportMap(args []string, stdout, stderr io.Writer) error {
 	fl := newFlags("export map", stderr)
 	var sel selectionFlags
 	sel.register(fl)
+	var mf mapFlags
+	mf.register(fl)
 	out := fl.String("out", "", "output PNG file")
 	w := fl.Int("width", 1920, "width in pixels")
 	h := fl.Int("height", 1080, "height in pixels")
 	bbox := fl.String("bbox", "", "lon1,lat1,lon2,lat2")
-	if err := fl.Parse(args); err != nil {
+	if err := parseFlags(fl, args, 0); err != nil {
 		return err
 	}
 	if *out == "" {
@@ -148,11 +158,11 @@ func exportMap(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	by, err := sel.colorScheme()
+	by, err := mf.colorScheme()
 	if err != nil {
 		return err
 	}
-	st, err := sel.mapStyle()
+	st, err := mf.mapStyle()
 	if err != nil {
 		return err
 	}
@@ -160,22 +170,18 @@ func exportMap(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	img, n := RenderMap(m, f, by, st, area, *w, *h, sel.title)
+	sel2 := m.Select(f, by)
+	title := mf.title
+	if title == "" {
+		title = brief.MapTitle(f, len(sel2.Index))
+	}
+	img := m.RenderMap(sel2, brief.Picture{
+		View: brief.MapView{Filter: f, ColorBy: by, Style: st, Selected: events.NoRecord, Title: title, Overlays: true},
+		Area: area, W: *w, H: *h,
+	})
 	if err := export.WritePNG(*out, img); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "wrote %s (%d×%d, %d events)\n", *out, *w, *h, n)
+	fmt.Fprintf(stdout, "wrote %s (%d×%d, %d events)\n", *out, *w, *h, len(sel2.Index))
 	return nil
-}
-
-// RenderMap draws a selection of the model over an area, for export. It
-// returns the image and the number of events selected.
-func RenderMap(m *brief.Model, f filter.Filter, by symbology.ColorBy, st maprender.Style, area orb.Bound, w, h int, title string) (*image.RGBA, int) {
-	sel := m.Select(f, by)
-	if title == "" {
-		title = brief.MapTitle(f, len(sel.Index))
-	}
-	o := m.Options(brief.MapView{Filter: f, ColorBy: by, Style: st, Selected: -1, Title: title, Overlays: true}, sel)
-	img, _ := maprender.NewRenderer(m.Base).Render(brief.FitExport(area, w, h), o)
-	return img, len(sel.Index)
 }

@@ -9,15 +9,8 @@ import (
 	"strings"
 
 	"iskbrief/internal/importer"
+	"iskbrief/internal/workspace"
 )
-
-// SaveLayer stores an imported file as a layer of the workspace and returns
-// a short description of where it went. It is wired by the workspace code;
-// while it is nil, `iskbrief import` only works with --dry-run.
-var SaveLayer func(res *importer.Result) (string, error)
-
-// errNoWorkspace is printed when SaveLayer is not wired.
-const errNoWorkspace = "saving layers needs the workspace (use --dry-run to check a file)"
 
 // maxListed is how many skipped rows are listed per file before the counts.
 const maxListed = 10
@@ -30,6 +23,7 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	dry := fs.Bool("dry-run", false, "read and report, save nothing")
 	actor := fs.String("actor", "", `"all" for every actor, TEXT for actors containing TEXT (default: ISIS-K's names in each format)`)
 	country := fs.String("country", "", "only these countries, e.g. AFG,PAK")
+	ws := fs.String("workspace", "", "the workspace to save the layers in (default: $"+workspace.EnvVar+", else the app's)")
 	// Flags may come after the files: parse them in any position.
 	var files []string
 	rest := args
@@ -66,9 +60,9 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 			o.Countries = append(o.Countries, c)
 		}
 	}
-	if !*dry && SaveLayer == nil {
-		fmt.Fprintln(stderr, "iskbrief:", errNoWorkspace)
-		return errFound
+	wsPath, err := workspace.Resolve(*ws)
+	if err != nil && !*dry {
+		return err
 	}
 	var results []*importer.Result
 	refused := 0
@@ -97,7 +91,7 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 		return nil
 	}
 	for _, res := range results {
-		where, err := SaveLayer(res)
+		where, err := saveLayer(wsPath, res)
 		if err != nil {
 			return fmt.Errorf("%s: saving the layer: %w", res.File, err)
 		}

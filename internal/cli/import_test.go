@@ -2,12 +2,11 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"iskbrief/internal/importer"
+	"iskbrief/internal/workspace"
 )
 
 func runImportCmd(args ...string) (int, string, string) {
@@ -86,25 +85,47 @@ func TestImportOptionsAndExitCodes(t *testing.T) {
 }
 
 func TestImportSaveLayer(t *testing.T) {
-	saved := SaveLayer
-	defer func() { SaveLayer = saved }()
-	SaveLayer = nil
-	code, _, errs := runImportCmd(sample("acled.csv"))
-	if code != 1 || !strings.Contains(errs, "saving layers needs the workspace (use --dry-run to check a file)") {
-		t.Fatalf("no workspace: %d %s", code, errs)
+	dir := t.TempDir()
+	layers := func(path string) []workspace.Layer {
+		t.Helper()
+		s, err := workspace.OpenExisting(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		ls, err := s.Layers()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ls
 	}
-	var got []*importer.Result
-	SaveLayer = func(r *importer.Result) (string, error) { got = append(got, r); return "layer " + r.File, nil }
-	code, out, _ := runImportCmd(sample("acled.csv"), sample("events.geojson"))
-	if code != 0 || len(got) != 2 || got[0].Kept != 8 || !strings.Contains(out, "saved 8 events as layer") {
-		t.Fatalf("save: %d %s", code, out)
+	// --workspace names the file; the layers land there, one per file.
+	ws := filepath.Join(dir, "flag.db")
+	code, out, errs := runImportCmd(sample("acled.csv"), sample("events.geojson"), "--workspace", ws)
+	if code != 0 || !strings.Contains(out, "saved 8 events as layer") {
+		t.Fatalf("save: %d %s %s", code, out, errs)
 	}
-	got = nil
-	if code, _, _ := runImportCmd(sample("acled.csv"), sample("truncated.geojson")); code != 1 || len(got) != 0 {
-		t.Fatalf("a refused file must save nothing: %d, %d saved", code, len(got))
+	if ls := layers(ws); len(ls) != 2 || ls[0].Events != 8 {
+		t.Fatalf("stored layers: %+v", ls)
 	}
-	SaveLayer = func(*importer.Result) (string, error) { return "", errors.New("disk full") }
-	if code, _, errs := runImportCmd(sample("acled.csv")); code != 1 || !strings.Contains(errs, "disk full") {
-		t.Fatalf("save error: %d %s", code, errs)
+	// Without the flag, $ISKBRIEF_WORKSPACE decides.
+	env := filepath.Join(dir, "env.db")
+	t.Setenv(workspace.EnvVar, env)
+	if code, out, errs := runImportCmd(sample("acled.csv")); code != 0 || !strings.Contains(out, env) {
+		t.Fatalf("env workspace: %d %s %s", code, out, errs)
+	}
+	if ls := layers(env); len(ls) != 1 {
+		t.Fatalf("env layers: %+v", ls)
+	}
+	// A refused file saves nothing, not even the good one beside it.
+	if code, _, _ := runImportCmd(sample("acled.csv"), sample("truncated.geojson")); code != 1 {
+		t.Fatalf("a refused file must fail the command: %d", code)
+	}
+	if ls := layers(env); len(ls) != 1 {
+		t.Fatalf("a refused import saved %d layers", len(ls)-1)
+	}
+	// A folder where the workspace should be is an error that says so.
+	if code, _, errs := runImportCmd(sample("acled.csv"), "--workspace", dir); code != 1 || !strings.Contains(errs, dir) {
+		t.Fatalf("folder as workspace: %d %s", code, errs)
 	}
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"iskbrief/internal/brief"
 	"iskbrief/internal/slides"
@@ -17,21 +18,17 @@ func exportSlides(args []string, stdout, stderr io.Writer) error {
 	id := fl.Int64("briefing", 0, "briefing id (default: the most recently changed)")
 	pdf := fl.String("pdf", "", "write the briefing as this PDF")
 	pngs := fl.String("png-dir", "", "write 1920×1080 PNG slides into this folder")
-	if err := fl.Parse(args); err != nil {
-		return usageError{err.Error()}
+	if err := parseFlags(fl, args, 0); err != nil {
+		return err
 	}
 	if *pdf == "" && *pngs == "" {
 		return usageError{"export slides needs --pdf FILE or --png-dir DIR"}
 	}
-	path := *ws
-	if path == "" {
-		p, err := workspace.DefaultPath()
-		if err != nil {
-			return err
-		}
-		path = p
+	path, err := workspace.Resolve(*ws)
+	if err != nil {
+		return err
 	}
-	store, err := workspace.Open(path)
+	store, err := workspace.OpenExisting(path)
 	if err != nil {
 		return err
 	}
@@ -47,8 +44,15 @@ func exportSlides(args []string, stdout, stderr io.Writer) error {
 			break
 		}
 	}
-	if b == nil {
-		return fmt.Errorf("%s: no briefing %d (it has %d briefings)", path, *id, len(bs))
+	switch {
+	case b == nil && len(bs) == 0:
+		return fmt.Errorf("%s has no briefings yet: make one in the app's Slides tab", path)
+	case b == nil:
+		ids := make([]string, len(bs))
+		for i, x := range bs {
+			ids[i] = fmt.Sprintf("%d (%s)", x.ID, x.Title)
+		}
+		return fmt.Errorf("%s has no briefing with id %d; it has %s", path, *id, strings.Join(ids, ", "))
 	}
 	ss, err := store.Slides(b.ID)
 	if err != nil {
@@ -57,6 +61,10 @@ func exportSlides(args []string, stdout, stderr io.Writer) error {
 	m, err := brief.Load()
 	if err != nil {
 		return err
+	}
+	// The window draws slides over the stored layers too: so must the export.
+	for _, err := range m.LoadLayers(store) {
+		fmt.Fprintln(stderr, "iskbrief:", err)
 	}
 	if *pdf != "" {
 		if err := slides.ExportPDF(*pdf, b.Title, m, ss); err != nil {

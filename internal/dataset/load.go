@@ -164,6 +164,16 @@ func (l *loader) version() string {
 	return v
 }
 
+// EmbeddedVersion is the review date in a data folder's VERSION file, or
+// "unknown": a cheap read for version lines that need no full load.
+func EmbeddedVersion(fsys fs.FS) string {
+	b, err := fs.ReadFile(fsys, VersionFile)
+	if err != nil {
+		return "unknown"
+	}
+	return strings.TrimSpace(string(b))
+}
+
 // table reads one CSV file, checks its header and calls fn for each row.
 func (l *loader) table(name string, columns []string, fn func(row)) {
 	f, err := l.fsys.Open(name)

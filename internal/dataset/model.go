@@ -216,6 +216,14 @@ func (d *Dataset) Source(id string) *Source {
 	return nil
 }
 
+// IndexOf returns the position of an event in Events, or -1.
+func (d *Dataset) IndexOf(id string) int {
+	if i, ok := d.eventIndex[id]; ok {
+		return i
+	}
+	return -1
+}
+
 // Event returns the event with the given id, or nil.
 func (d *Dataset) Event(id string) *Event {
 	if i, ok := d.eventIndex[id]; ok {

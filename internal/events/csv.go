@@ -175,7 +175,7 @@ func (p *parser) row(l []byte, line int) {
 		Day: day, Lat: float32(lat), Lon: float32(lon),
 		Killed: killed, KilledLow: killed, KilledHi: killed,
 		Country: countryCode(string(f(4))), Target: NoCode, Attack: NoCode, Claim: NoCode,
-		Precision: 0, Event: -1,
+		Precision: PrecisionSite, Event: -1,
 	})
 }
 

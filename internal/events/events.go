@@ -26,9 +26,35 @@ type Record struct {
 	Claim     uint8 // index into Claims, or NoCode
 	Precision uint8 // index into Precisions
 	Foiled    bool
-	Layer     uint8 // 0: the embedded dataset (or an --events file); k: imported layer k
-	Event     int32 // index of the event in its source (dataset Events, or layer k's events); -1 if none
+	Layer     uint8      // 0: the embedded dataset (or an --events file); k: imported layer k
+	Event     EventIndex // the event in its source (dataset Events, or layer k's events); -1 if none
 }
+
+// RecordIndex is a position in a model's records: what a filter selects and
+// a chart counts. Distinct from maprender.MarkerIndex (a position in one
+// selection's markers) and EventIndex, so the compiler catches a mix-up.
+type RecordIndex int32
+
+// EventIndex is a position in a record's source: the dataset's Events, or
+// an imported layer's events.
+type EventIndex int32
+
+// NoRecord is the RecordIndex of "nothing selected".
+const NoRecord RecordIndex = -1
+
+// Precision codes, in the order of Precisions.
+const (
+	PrecisionSite uint8 = iota
+	PrecisionTown
+	PrecisionProvince
+)
+
+// Claim codes, in the order of Claims.
+const (
+	ClaimClaimed uint8 = iota
+	ClaimAttributed
+	ClaimDisputed
+)
 
 // NoCode marks a coded field whose value is unknown.
 const NoCode = 255
@@ -68,7 +94,7 @@ func FromDataset(d *dataset.Dataset) []Record {
 			Country: CountryCode(e.Country), Target: code(dataset.TargetTypes, e.TargetType),
 			Attack: code(dataset.AttackTypes, e.AttackType), Claim: code(Claims, e.Claim),
 			Precision: code(Precisions, e.LocationPrecision), Foiled: e.Outcome == dataset.Foiled,
-			Event: int32(i),
+			Event: EventIndex(i),
 		}
 		if e.Killed.Known {
 			r.Killed, r.KilledLow, r.KilledHi = int32(e.Killed.Central), int32(e.Killed.Low), int32(e.Killed.High)

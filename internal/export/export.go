@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"strings"
 
 	"iskbrief/internal/atomicfile"
 )
@@ -38,3 +39,31 @@ func WriteBytes(path string, b []byte) error {
 	}
 	return atomicfile.Write(path, b, 0o644)
 }
+
+// Slug makes a title safe as part of a file name: lower case, letters and
+// digits joined by dashes, at most about 40 characters.
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+		if b.Len() >= 40 {
+			break
+		}
+	}
+	out := strings.Trim(b.String(), "-")
+	if out == "" {
+		return "slide"
+	}
+	return out
+}
+
+// FileName names an export after what it holds: "Kabul attacks" and ".png"
+// give "kabul-attacks.png".
+func FileName(title, ext string) string { return Slug(title) + ext }

@@ -83,12 +83,12 @@ func (c *compiled) match(r *events.Record) bool {
 }
 
 // Apply returns the indexes of the records that match, in order.
-func (f Filter) Apply(recs []events.Record) []int32 {
+func (f Filter) Apply(recs []events.Record) []events.RecordIndex {
 	c := f.compile()
-	out := make([]int32, 0, len(recs)/4+16)
+	out := make([]events.RecordIndex, 0, len(recs)/4+16)
 	for i := range recs {
 		if c.match(&recs[i]) {
-			out = append(out, int32(i))
+			out = append(out, events.RecordIndex(i))
 		}
 	}
 	return out

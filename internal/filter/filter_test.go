@@ -37,16 +37,16 @@ func TestApply(t *testing.T) {
 	cases := []struct {
 		name string
 		f    Filter
-		want []int32
+		want []events.RecordIndex
 	}{
-		{"everything", Filter{}, []int32{0, 1, 2, 3, 4, 5}},
-		{"countries", Filter{Countries: []string{"PAK", "RUS"}}, []int32{2, 3, 4}},
-		{"years", Filter{From: from, To: to}, []int32{1, 2, 3, 4}},
-		{"min killed drops unknown", Filter{MinKilled: 60}, []int32{0, 1, 4}},
-		{"targets", Filter{Targets: []string{"civilian"}}, []int32{0, 4}},
-		{"claims", Filter{Claims: []dataset.ClaimStatus{dataset.Disputed, dataset.Attributed}}, []int32{3, 5}},
-		{"no foiled", Filter{NoFoiled: true, Countries: []string{"RUS"}}, []int32{4}},
-		{"unknown country matches nothing", Filter{Countries: []string{"FRA"}}, []int32{}},
+		{"everything", Filter{}, []events.RecordIndex{0, 1, 2, 3, 4, 5}},
+		{"countries", Filter{Countries: []string{"PAK", "RUS"}}, []events.RecordIndex{2, 3, 4}},
+		{"years", Filter{From: from, To: to}, []events.RecordIndex{1, 2, 3, 4}},
+		{"min killed drops unknown", Filter{MinKilled: 60}, []events.RecordIndex{0, 1, 4}},
+		{"targets", Filter{Targets: []string{"civilian"}}, []events.RecordIndex{0, 4}},
+		{"claims", Filter{Claims: []dataset.ClaimStatus{dataset.Disputed, dataset.Attributed}}, []events.RecordIndex{3, 5}},
+		{"no foiled", Filter{NoFoiled: true, Countries: []string{"RUS"}}, []events.RecordIndex{4}},
+		{"unknown country matches nothing", Filter{Countries: []string{"FRA"}}, []events.RecordIndex{}},
 	}
 	for _, c := range cases {
 		got := c.f.Apply(recs)

@@ -24,21 +24,21 @@ func (e Event) Record() events.Record {
 		Day: events.DayOf(e.Date), Lat: float32(e.Lat), Lon: float32(e.Lon),
 		Killed: clamp(e.Killed), KilledLow: clamp(e.KilledLow), KilledHi: clamp(e.KilledHigh),
 		Country: events.CountryCode(e.Country), Target: e.TargetCode(), Attack: e.AttackCode(),
-		Claim: events.NoCode, Precision: 2, Event: -1,
+		Claim: events.NoCode, Precision: events.PrecisionProvince, Event: -1,
 	}
 	switch e.Precision {
 	case Site:
-		r.Precision = 0
+		r.Precision = events.PrecisionSite
 	case Town:
-		r.Precision = 1
+		r.Precision = events.PrecisionTown
 	}
 	switch e.Claim {
 	case Claimed:
-		r.Claim = 0
+		r.Claim = events.ClaimClaimed
 	case Attributed:
-		r.Claim = 1
+		r.Claim = events.ClaimAttributed
 	case Disputed:
-		r.Claim = 2
+		r.Claim = events.ClaimDisputed
 	}
 	return r
 }

@@ -2,11 +2,12 @@ package importer
 
 import (
 	"bytes"
-	"iskbrief/internal/events"
 	"math"
 	"strconv"
 	"strings"
 	"time"
+
+	"iskbrief/internal/events"
 )
 
 // countries maps lower-case English names (as ACLED, GTD and UCDP write them)

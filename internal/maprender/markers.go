@@ -28,10 +28,10 @@ type Marker struct {
 
 // Item is one thing drawn on the map: a single marker or a cluster.
 type Item struct {
-	X, Y, R float32 // device pixels
-	Count   int32   // 1 for a single marker
-	Index   int32   // marker index of a single marker, or of a cluster's largest member
-	Killed  int64   // sum over members
+	X, Y, R float32     // device pixels
+	Count   int32       // 1 for a single marker
+	Index   MarkerIndex // a single marker, or a cluster's largest member
+	Killed  int64       // sum over members
 	mix     [8]int32
 }
 
@@ -69,11 +69,17 @@ func clusterRadius(count int32, scale float64) float64 {
 // the view is fully zoomed in, merges markers that share a grid cell into
 // clusters. The grid walk is O(n), so a million markers lay out in
 // milliseconds.
-func Layout(vp Viewport, markers []Marker) *Frame { return LayoutSelected(vp, markers, -1) }
+func Layout(vp Viewport, markers []Marker) *Frame { return LayoutSelected(vp, markers, NoMarker) }
+
+// MarkerIndex is a position in the markers of one frame's Options.
+type MarkerIndex int32
+
+// NoMarker is the MarkerIndex of "none".
+const NoMarker MarkerIndex = -1
 
 // LayoutSelected is Layout that keeps one marker (the selection) out of the
 // clusters, so the selected event is always visible with its ring.
-func LayoutSelected(vp Viewport, markers []Marker, selected int32) *Frame {
+func LayoutSelected(vp Viewport, markers []Marker, selected MarkerIndex) *Frame {
 	f := &Frame{VP: vp}
 	scale := vp.Scale
 	cell := clusterCell * scale
@@ -90,7 +96,7 @@ func LayoutSelected(vp Viewport, markers []Marker, selected int32) *Frame {
 			if float64(x) < -margin || float64(y) < -margin || float64(x) > w+margin || float64(y) > h+margin {
 				continue
 			}
-			it := Item{X: x, Y: y, Count: 1, Index: int32(i), Killed: int64(m.Killed), R: float32(MarkerRadius(m.Killed, scale))}
+			it := Item{X: x, Y: y, Count: 1, Index: MarkerIndex(i), Killed: int64(m.Killed), R: float32(MarkerRadius(m.Killed, scale))}
 			it.mix[m.Category&7]++
 			f.Items = append(f.Items, it)
 		}
@@ -102,7 +108,7 @@ func LayoutSelected(vp Viewport, markers []Marker, selected int32) *Frame {
 			sx, sy float64
 			n      int32
 			killed int64
-			best   int32
+			best   MarkerIndex
 			bestK  int32
 			mix    [8]int32
 		}
@@ -115,7 +121,7 @@ func LayoutSelected(vp Viewport, markers []Marker, selected int32) *Frame {
 			for i := from; i < to; i++ {
 				m := markers[i]
 				x, y := (m.X-cx)*z+hw, (m.Y-cy)*z+hh
-				if float64(x) < -margin || float64(y) < -margin || float64(x) > w+margin || float64(y) > h+margin || int32(i) == selected {
+				if float64(x) < -margin || float64(y) < -margin || float64(x) > w+margin || float64(y) > h+margin || MarkerIndex(i) == selected {
 					continue
 				}
 				gx := int((float64(m.X)*vp.Zoom - ox) / cell)
@@ -125,7 +131,7 @@ func LayoutSelected(vp Viewport, markers []Marker, selected int32) *Frame {
 				}
 				a := &grid[gy*cols+gx]
 				if a.n == 0 || m.Killed > a.bestK {
-					a.best, a.bestK = int32(i), m.Killed
+					a.best, a.bestK = MarkerIndex(i), m.Killed
 				}
 				a.n++
 				a.sx += float64(x)
@@ -273,7 +279,7 @@ func (f *Frame) HitTest(x, y float64) int {
 
 // drawItems draws the laid-out markers and clusters. Big markers go first so
 // small ones stay visible on top; the selected marker goes last of all.
-func drawItems(dst *image.RGBA, f *Frame, markers []Marker, colors []color.RGBA, st Style, selected int32) {
+func drawItems(dst *image.RGBA, f *Frame, markers []Marker, colors []color.RGBA, st Style, selected MarkerIndex) {
 	order := make([]int, len(f.Items))
 	for i := range order {
 		order[i] = i

@@ -22,10 +22,10 @@ type Options struct {
 	Colors      []color.RGBA  // marker colour per category
 	Legend      []LegendEntry // category legend; empty hides the legend
 	LegendTitle string
-	Selected    int32  // marker index to highlight, -1 for none
-	Attribution string // bottom line: map data and dataset version
-	Title       string // optional title drawn top-left (exports)
-	Overlays    bool   // draw legend, scale bar and attribution
+	Selected    MarkerIndex // marker to highlight, NoMarker for none
+	Attribution string      // bottom line: map data and dataset version
+	Title       string      // optional title drawn top-left (exports)
+	Overlays    bool        // draw legend, scale bar and attribution
 }
 
 // Renderer draws frames and caches the basemap of the last view, so a frame

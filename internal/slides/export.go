@@ -6,7 +6,6 @@ import (
 	"image/jpeg"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gobold"
@@ -20,7 +19,9 @@ import (
 
 // ExportPNGs writes one 1920×1080 PNG per slide into dir (created if
 // needed), named 01-title.png, 02-…, ready for PowerPoint or Keynote. It
-// returns the files written.
+// returns the files written. The whole set is written into a temporary
+// folder beside dir first and moved in only when every file is complete,
+// so a full disk never leaves half a briefing.
 func ExportPNGs(dir string, m *brief.Model, ss []workspace.Slide) ([]string, error) {
 	if len(ss) == 0 {
 		return nil, fmt.Errorf("the briefing has no slides")
@@ -28,14 +29,27 @@ func ExportPNGs(dir string, m *brief.Model, ss []workspace.Slide) ([]string, err
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	var files []string
+	tmp, err := os.MkdirTemp(filepath.Dir(filepath.Clean(dir)), ".isk-slides-*")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	var names []string
 	for i, s := range ss {
 		img, err := Render(m, s, Layout{W: 1920, H: 1080, Style: maprender.Projector()})
 		if err != nil {
-			return files, err
+			return nil, err
 		}
-		p := filepath.Join(dir, fmt.Sprintf("%02d-%s.png", i+1, slug(s.Title)))
-		if err := export.WritePNG(p, img); err != nil {
+		name := fmt.Sprintf("%02d-%s.png", i+1, export.Slug(s.Title))
+		if err := export.WritePNG(filepath.Join(tmp, name), img); err != nil {
+			return nil, err
+		}
+		names = append(names, name)
+	}
+	var files []string
+	for _, name := range names {
+		p := filepath.Join(dir, name)
+		if err := os.Rename(filepath.Join(tmp, name), p); err != nil {
 			return files, err
 		}
 		files = append(files, p)
@@ -43,35 +57,20 @@ func ExportPNGs(dir string, m *brief.Model, ss []workspace.Slide) ([]string, err
 	return files, nil
 }
 
-// slug makes a title safe as part of a file name.
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-		if b.Len() >= 40 {
-			break
-		}
+// ExportPDF writes the briefing as a PDF (see BuildPDF), atomically.
+func ExportPDF(path, title string, m *brief.Model, ss []workspace.Slide) error {
+	b, err := BuildPDF(title, m, ss)
+	if err != nil {
+		return err
 	}
-	out := strings.Trim(b.String(), "-")
-	if out == "" {
-		return "slide"
-	}
-	return out
+	return export.WriteBytes(path, b)
 }
 
-// ExportPDF writes the briefing as a PDF, one 16:9 page per slide with the
-// map, the chart, the title, the notes and the source line. The whole file
-// is built in memory and written atomically.
-func ExportPDF(path, title string, m *brief.Model, ss []workspace.Slide) error {
+// BuildPDF makes the briefing as a PDF in memory, one 16:9 page per slide
+// with the map, the chart, the title, the notes and the source line.
+func BuildPDF(title string, m *brief.Model, ss []workspace.Slide) ([]byte, error) {
 	if len(ss) == 0 {
-		return fmt.Errorf("the briefing has no slides")
+		return nil, fmt.Errorf("the briefing has no slides")
 	}
 	const pageW, pageH = 338.67, 190.5 // mm: 16:9, the size of a widescreen slide
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: pageW, Ht: pageH}})
@@ -92,11 +91,11 @@ func ExportPDF(path, title string, m *brief.Model, ss []workspace.Slide) error {
 		imgH := 128.0
 		img, err := Render(m, s, Layout{W: 2400, H: int(2400 * imgH / imgW), Bare: true, Style: maprender.Light()})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		var buf bytes.Buffer
 		if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 90}); err != nil {
-			return err
+			return nil, err
 		}
 		name := fmt.Sprintf("slide%d", i)
 		pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: "JPG"}, &buf)
@@ -111,12 +110,12 @@ func ExportPDF(path, title string, m *brief.Model, ss []workspace.Slide) error {
 		pdf.SetXY(margin, pageH-margin)
 		pdf.CellFormat(pageW-2*margin, 4, SourceLine(m, Filter(s.State))+fmt.Sprintf(" · slide %d of %d", i+1, len(ss)), "", 0, "L", false, 0, "")
 		if err := pdf.Error(); err != nil {
-			return fmt.Errorf("PDF page %d: %w", i+1, err)
+			return nil, fmt.Errorf("PDF page %d: %w", i+1, err)
 		}
 	}
 	var out bytes.Buffer
 	if err := pdf.Output(&out); err != nil {
-		return fmt.Errorf("cannot build %s: %w", path, err)
+		return nil, fmt.Errorf("cannot build the PDF: %w", err)
 	}
-	return export.WriteBytes(path, out.Bytes())
+	return out.Bytes(), nil
 }

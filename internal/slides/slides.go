@@ -135,10 +135,7 @@ func Render(m *brief.Model, s workspace.Slide, l Layout) (*image.RGBA, error) {
 	mapW := (l.W - 2*left - gap) * 58 / 100
 	chartW := l.W - 2*left - gap - mapW
 	sel := m.Select(f, ColorBy(s.State)) // one selection for the map and the chart
-	mapImg, err := renderMap(m, s, f, sel, mapW, areaH, scale, st)
-	if err != nil {
-		return nil, err
-	}
+	mapImg := renderMap(m, s, f, sel, mapW, areaH, scale, st)
 	draw.Draw(img, image.Rect(left, y, left+mapW, y+areaH), mapImg, image.Point{}, draw.Src)
 	chartImg, err := charts.RenderImage(Kind(s.State), charts.Input{Records: m.Records, Index: sel.Index, Data: m.Data, Filter: f, Source: m.SourceName(), TextScale: 0.72 * scale}, chartW, areaH)
 	if err != nil {
@@ -148,21 +145,39 @@ func Render(m *brief.Model, s workspace.Slide, l Layout) (*image.RGBA, error) {
 	return img, nil
 }
 
+// ErrorCard is what a slide that could not be drawn shows instead: its
+// title and why, large enough to read on a projector, never a blank frame.
+func ErrorCard(w, h int, title string, err error) *image.RGBA {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.Draw(img, img.Bounds(), image.NewUniform(color.RGBA{0x20, 0x22, 0x28, 0xff}), image.Point{}, draw.Src)
+	scale := float64(h) / 1080
+	pad := int(60 * scale)
+	head := maprender.TextStyle{Size: 52 * scale, Bold: true, Color: color.RGBA{0xff, 0xff, 0xff, 0xff}}
+	body := maprender.TextStyle{Size: 30 * scale, Color: color.RGBA{0xff, 0xd0, 0xa0, 0xff}}
+	_, ha, _ := maprender.MeasureText(head, "Ag")
+	y := pad + ha
+	maprender.DrawText(img, head, "This slide could not be drawn: "+title, pad, y)
+	_, ba, bd := maprender.MeasureText(body, "Ag")
+	for _, line := range maprender.WrapText(body, err.Error(), w-2*pad) {
+		y += ba + bd + int(12*scale)
+		maprender.DrawText(img, body, line, pad, y)
+	}
+	return img
+}
+
 // SourceLine is the footer of a slide: basemap credits, data version and the
 // selection shown.
 func SourceLine(m *brief.Model, f filter.Filter) string {
 	return fmt.Sprintf("%s · %s", m.Attribution(), f.String())
 }
 
-func renderMap(m *brief.Model, s workspace.Slide, f filter.Filter, sel brief.Selection, w, h int, scale float64, st maprender.Style) (*image.RGBA, error) {
+func renderMap(m *brief.Model, s workspace.Slide, f filter.Filter, sel brief.Selection, w, h int, scale float64, st maprender.Style) *image.RGBA {
 	area := maprender.Region
 	if s.State.East > s.State.West && s.State.North > s.State.South {
 		area = maprender.Bounds(s.State.West, s.State.South, s.State.East, s.State.North)
 	}
-	by := ColorBy(s.State)
-	o := m.Options(brief.MapView{Filter: f, ColorBy: by, Style: st, Selected: m.RecordOfEvent(s.State.Selected), Overlays: true}, sel)
-	o.Attribution = "" // the slide's footer carries it
-	vp := maprender.FitBound(area, w, h, max(1, scale*1.2))
-	img, _ := maprender.NewRenderer(m.Base).Render(vp, o)
-	return img, nil
+	return m.RenderMap(sel, brief.Picture{
+		View: brief.MapView{Filter: f, ColorBy: ColorBy(s.State), Style: st, Selected: m.RecordOfEvent(s.State.Selected), Overlays: true},
+		Area: area, W: w, H: h, Scale: max(1, scale*1.2), NoAttribution: true, // the slide's footer carries it
+	})
 }

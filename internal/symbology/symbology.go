@@ -140,7 +140,7 @@ func category(r *events.Record, b ColorBy) uint8 {
 
 // Markers converts the selected records to markers. Marker i is record
 // idx[i], so a hit on marker i maps back through idx.
-func Markers(recs []events.Record, idx []int32, b ColorBy) []maprender.Marker {
+func Markers(recs []events.Record, idx []events.RecordIndex, b ColorBy) []maprender.Marker {
 	out := make([]maprender.Marker, len(idx))
 	for i, j := range idx {
 		r := &recs[j]
@@ -150,9 +150,9 @@ func Markers(recs []events.Record, idx []int32, b ColorBy) []maprender.Marker {
 			m.Flags |= maprender.FlagFoiled
 		}
 		switch r.Precision {
-		case 1:
+		case events.PrecisionTown:
 			m.Flags |= maprender.FlagTown
-		case 2:
+		case events.PrecisionProvince:
 			m.Flags |= maprender.FlagProvince
 		}
 		out[i] = m

@@ -56,6 +56,37 @@ func DefaultPath() (string, error) {
 	return filepath.Join(dir, "iskbrief", "workspace.db"), nil
 }
 
+// EnvVar names the environment variable that chooses the workspace file.
+const EnvVar = "ISKBRIEF_WORKSPACE"
+
+// Resolve is the one rule for which workspace file to use: the path given
+// (a --workspace flag), else $ISKBRIEF_WORKSPACE, else DefaultPath. The
+// window and every command use it.
+func Resolve(flagPath string) (string, error) {
+	if flagPath != "" {
+		return flagPath, nil
+	}
+	if p := os.Getenv(EnvVar); p != "" {
+		return p, nil
+	}
+	return DefaultPath()
+}
+
+// OpenExisting opens a workspace that must already exist: a command that
+// only reads one never creates an empty database at a mistyped path.
+func OpenExisting(path string) (*Store, error) {
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, fmt.Errorf("no workspace at %s (the app saves one when it first runs; check the path, --workspace or $%s)", path, EnvVar)
+	case err != nil:
+		return nil, fmt.Errorf("cannot read the workspace %s: %w", path, err)
+	case st.IsDir():
+		return nil, fmt.Errorf("%s is a folder, not a workspace file", path)
+	}
+	return Open(path)
+}
+
 // Open opens (creating if needed) the workspace at path. An empty path opens
 // a private in-memory workspace, used when the real one cannot be opened.
 func Open(path string) (*Store, error) {
