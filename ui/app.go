@@ -365,7 +365,7 @@ func (mw *MainWindow) aboutText() string {
 
 // chartInput is the current selection as the charts see it.
 func (mw *MainWindow) chartInput() charts.Input {
-	in := charts.Input{Records: mw.model.Records, Index: mw.sel.Index, Data: mw.model.Data, Filter: mw.view.Filter, Source: mw.model.SourceName()}
+	in := mw.model.ChartInput(mw.sel, mw.view.Filter)
 	if mw.view.Style.Name == "projector" {
 		in.TextScale = 0.45 // the side panel is small: type it for the back of the room
 	}

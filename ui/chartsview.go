@@ -20,6 +20,7 @@ var kindLabels = map[charts.Kind]string{
 	charts.KindFighters: "Fighter-strength estimates",
 	charts.KindTimeline: "Monthly timeline with milestones",
 	charts.KindTargets:  "Attacks by target type",
+	charts.KindMonitors: "Deaths by monitor (UNAMA, GTI…)",
 }
 
 // ChartView shows one chart of the current selection. A click on a year or

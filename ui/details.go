@@ -2,10 +2,12 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"net/url"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -14,6 +16,7 @@ import (
 	"iskbrief/internal/brief"
 	"iskbrief/internal/dataset"
 	"iskbrief/internal/importer"
+	"iskbrief/internal/tollhistory"
 )
 
 // SafeURL parses a source link and accepts it only if it is an absolute
@@ -59,9 +62,9 @@ func casualtyText(r dataset.Range) string {
 		return "not reported"
 	}
 	if r.Low == r.High {
-		return fmt.Sprint(r.Low)
+		return r.String()
 	}
-	return fmt.Sprintf("%d–%d (sources differ; median %d)", r.Low, r.High, r.Central)
+	return fmt.Sprintf("%s (settled sources differ; median %d)", r.String(), r.Central)
 }
 
 func dateText(e *dataset.Event) string {
@@ -161,15 +164,20 @@ func (p *DetailPanel) ShowEvent(e *dataset.Event) {
 			"Date", dateText(e),
 			"Place", place,
 			"Location", fmt.Sprintf("%.4f, %.4f — %s", e.Lat, e.Lon, precisionText(e.LocationPrecision)),
-			"Killed", casualtyText(e.Killed),
+			"Killed", tollText(e),
 			"Wounded", casualtyText(e.Wounded),
 			"Claim", claimText(e.Claim),
 			"Attack", dataset.Label(e.AttackType),
 			"Target", dataset.Label(e.TargetType),
 		),
 		summary,
-		widget.NewSeparator(),
-		widget.NewLabelWithStyle(fmt.Sprintf("Sources (%d)", len(e.Reports)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+	)
+	if ps := tollhistory.Points(e, p.data); tollhistory.Worth(ps) {
+		objs = append(objs, widget.NewLabelWithStyle("Toll history: each killed figure on the day it was reported", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			p.tollChart(ps), kindLegend(ps))
+	}
+	objs = append(objs, widget.NewSeparator(),
+		widget.NewLabelWithStyle(fmt.Sprintf("Sources (%d), in the order they reported", len(e.Reports)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 	)
 	for _, r := range e.Reports {
 		objs = append(objs, p.sourceCard(r))
@@ -179,18 +187,47 @@ func (p *DetailPanel) ShowEvent(e *dataset.Event) {
 	p.scroll.ScrollToTop()
 }
 
-// reportText says what one source reported, e.g. "137 killed, 182 wounded".
+// tollText is the headline killed figure: the settled range, and the early
+// counts it superseded, e.g. "145 (as settled) · early counts 60–144".
+func tollText(e *dataset.Event) string {
+	s := casualtyText(e.Killed)
+	if e.EarlyKilled.Known && e.Killed.Known {
+		s += " (as settled) · early counts " + e.EarlyKilled.String()
+	}
+	return s
+}
+
+// qualified writes a figure as its source did: "at least 31", "100+".
+func qualified(n int, q dataset.Qualifier) string {
+	switch q {
+	case dataset.AtLeast:
+		return fmt.Sprintf("at least %d", n)
+	case dataset.MoreThan:
+		return fmt.Sprintf("more than %d", n)
+	case dataset.About:
+		return fmt.Sprintf("about %d", n)
+	case dataset.UpTo:
+		return fmt.Sprintf("up to %d", n)
+	}
+	return fmt.Sprint(n)
+}
+
+// reportText says what one source reported, e.g. "at least 137 killed,
+// 182 wounded".
 func reportText(r dataset.Report) string {
 	var parts []string
 	if r.Killed != nil {
-		parts = append(parts, fmt.Sprintf("%d killed", *r.Killed))
+		parts = append(parts, qualified(*r.Killed, r.KilledQualifier)+" killed")
 	}
 	if r.Wounded != nil {
-		parts = append(parts, fmt.Sprintf("%d wounded", *r.Wounded))
+		parts = append(parts, qualified(*r.Wounded, r.WoundedQualifier)+" wounded")
 	}
 	s := strings.Join(parts, ", ")
 	if s == "" {
 		s = "no casualty figure"
+	}
+	if r.Status == dataset.Provisional {
+		s = "Early count: " + s
 	}
 	if r.Note != "" {
 		s += " (" + r.Note + ")"
@@ -234,6 +271,46 @@ func (p *DetailPanel) sourceCard(r dataset.Report) fyne.CanvasObject {
 		objs = append(objs, t)
 	}
 	return container.NewPadded(container.NewVBox(objs...))
+}
+
+// tollChart draws the toll history at the panel's width, in the theme's
+// colours.
+func (p *DetailPanel) tollChart(ps []tollhistory.Point) fyne.CanvasObject {
+	const w, h = 420, 170
+	scale := float64(fyne.CurrentApp().Settings().Scale())
+	if c := fyne.CurrentApp().Driver().CanvasForObject(p.scroll); c != nil {
+		scale = float64(c.Scale())
+	}
+	scale = max(1, scale)
+	fg, bg := rgba(theme.Color(theme.ColorNameForeground)), rgba(theme.Color(theme.ColorNameBackground))
+	img := canvas.NewImageFromImage(tollhistory.Render(ps, int(w*scale), int(h*scale), scale, fg, bg))
+	img.FillMode = canvas.ImageFillContain
+	img.SetMinSize(fyne.NewSize(w, h))
+	return img
+}
+
+// kindLegend names the colours of the source kinds present.
+func kindLegend(ps []tollhistory.Point) fyne.CanvasObject {
+	var objs []fyne.CanvasObject
+	seen := map[string]bool{}
+	for _, pt := range ps {
+		if seen[pt.Kind] {
+			continue
+		}
+		seen[pt.Kind] = true
+		c, ok := tollhistory.KindColors[pt.Kind]
+		if !ok {
+			continue
+		}
+		dot := canvas.NewCircle(c)
+		objs = append(objs, container.NewGridWrap(fyne.NewSize(10, 10), dot), widget.NewLabel(tollhistory.KindNames[pt.Kind]))
+	}
+	return container.NewHBox(objs...)
+}
+
+func rgba(c color.Color) color.RGBA {
+	r, g, b, a := c.RGBA()
+	return color.RGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), uint8(a >> 8)}
 }
 
 // importedKilled formats an imported event's figures.

@@ -13,6 +13,7 @@ import (
 	"iskbrief/assets"
 	"iskbrief/geodata"
 	"iskbrief/internal/basemap"
+	"iskbrief/internal/charts"
 	"iskbrief/internal/dataset"
 	"iskbrief/internal/events"
 	"iskbrief/internal/filter"
@@ -191,4 +192,11 @@ func (m *Model) LayerNames() []string {
 		names = append(names, l.Meta.Name)
 	}
 	return names
+}
+
+// ChartInput is a selection as every chart sees it: the window's Charts
+// tab, slides and `iskbrief export chart` build it here, so the charts
+// count the same records and name the same layers everywhere.
+func (m *Model) ChartInput(sel Selection, f filter.Filter) charts.Input {
+	return charts.Input{Records: m.Records, Index: sel.Index, Data: m.Data, Filter: f, Source: m.SourceName(), Layers: m.LayerNames()}
 }

@@ -31,10 +31,11 @@ const (
 	KindFighters Kind = "fighters" // published fighter-strength estimates
 	KindTimeline Kind = "timeline" // attacks per month with milestones
 	KindTargets  Kind = "targets"  // attacks by target type
+	KindMonitors Kind = "monitors" // deaths attributed to ISKP per year, by systematic monitor
 )
 
 // Kinds lists every chart kind.
-var Kinds = []Kind{KindTrends, KindKilled, KindFighters, KindTimeline, KindTargets}
+var Kinds = []Kind{KindTrends, KindKilled, KindFighters, KindTimeline, KindTargets, KindMonitors}
 
 // ParseKind returns the kind named s.
 func ParseKind(s string) (Kind, bool) {
@@ -76,6 +77,10 @@ type Input struct {
 	// Source names the data in the footer, e.g. "ISK Brief dataset
 	// 2026-11-22" or an events file name. Default: the dataset version.
 	Source string
+	// Layers names the record layers: Layers[k] is the name of the records
+	// with Layer == k (0: the embedded dataset, or the events file that
+	// replaced it). Charts say which layers they count.
+	Layers []string
 	// TextScale fixes the size of text (1 = sized for a 1920×1080 slide);
 	// 0 sizes it from the chart's own size.
 	TextScale float64
@@ -86,6 +91,47 @@ func (in *Input) selected() []events.RecordIndex {
 		return in.Filter.Apply(in.Records)
 	}
 	return in.Index
+}
+
+// Coverage is what the embedded dataset holds, said wherever a chart
+// counts it: it is a curated record, not a census of the group's attacks.
+const Coverage = "deadly attacks (10 or more killed), every attack or plot abroad, and widely reported attacks on officials, journalists, clerics and aid workers; not every ISKP attack"
+
+// embeddedLayer names the dataset's own layer in Input.Layers.
+const embeddedLayer = "ISK Brief dataset"
+
+// counted names what the selected records are drawn from: "the ISK Brief
+// dataset", "ACLED import", "the ISK Brief dataset + ACLED import", and
+// whether the curated dataset is all of it.
+func (in *Input) counted(idx []events.RecordIndex) (from string, curatedOnly bool) {
+	seen := map[uint8]bool{}
+	for _, i := range idx {
+		seen[in.Records[i].Layer] = true
+	}
+	var names []string
+	for k := 0; k < 256; k++ {
+		if !seen[uint8(k)] {
+			continue
+		}
+		name := embeddedLayer
+		if k < len(in.Layers) {
+			name = in.Layers[k]
+		} else if k > 0 {
+			name = fmt.Sprintf("layer %d", k)
+		}
+		names = append(names, name)
+	}
+	if len(names) == 0 {
+		names = []string{embeddedLayer}
+		if len(in.Layers) > 0 {
+			names[0] = in.Layers[0]
+		}
+	}
+	curatedOnly = len(names) == 1 && names[0] == embeddedLayer
+	if curatedOnly {
+		return "the ISK Brief dataset", true
+	}
+	return strings.Join(names, " + "), false
 }
 
 func (in *Input) source() string {
@@ -231,6 +277,8 @@ func buildWith(k Kind, in Input, w, h int, hits *Hits, slack float64) (*chart.Ch
 		sp = timelineSpec(&in, m)
 	case KindTargets:
 		sp = targetsSpec(&in, m)
+	case KindMonitors:
+		sp = monitorsSpec(&in, m)
 	default:
 		return nil, fmt.Errorf("chart kind %q: expected one of %s", k, KindNames())
 	}

@@ -16,7 +16,6 @@ import (
 	"testing"
 	"time"
 
-	"iskbrief/internal/brief"
 
 	"iskbrief/assets"
 	"iskbrief/internal/dataset"
@@ -256,6 +255,8 @@ func build2(t *testing.T, k Kind, in Input) spec {
 		return fightersSpec(&in, m)
 	case KindTimeline:
 		return timelineSpec(&in, m)
+	case KindMonitors:
+		return monitorsSpec(&in, m)
 	}
 	return targetsSpec(&in, m)
 }
@@ -285,14 +286,76 @@ func TestSinglePointAndZeros(t *testing.T) {
 func TestTitleSaysWhatAndWhere(t *testing.T) {
 	recs := []events.Record{rec("2021-01-01", "AFG", 1, 1, 1), rec("2023-01-01", "PAK", 1, 1, 1)}
 	sp := build2(t, KindTrends, Input{Records: recs})
-	if sp.title != "ISIS-K attacks per year · Afghanistan, Pakistan" {
-		t.Errorf("title %q", sp.title)
+	if !strings.HasPrefix(sp.title, "Deadly and targeted attacks per year in the ISK Brief dataset · ") {
+		t.Errorf("title %q: must say what it counts", sp.title)
+	}
+	if !strings.Contains(sp.subtitle, "not every ISKP attack") {
+		t.Errorf("subtitle %q: must say the dataset is not a census", sp.subtitle)
 	}
 	if len(sp.x.ticks) != 3 || sp.x.ticks[0].Label != "2021" || sp.x.ticks[2].Label != "2023" {
 		t.Errorf("x ticks %+v, want 2021 2022 2023", sp.x.ticks)
 	}
 	if len(sp.legend) != 2 {
 		t.Errorf("legend %+v, want Afghanistan and Pakistan", sp.legend)
+	}
+}
+
+// When the selection holds an imported layer, the charts count it and say so.
+func TestTitlesNameTheLayersCounted(t *testing.T) {
+	a, b := rec("2021-01-01", "AFG", 1, 1, 1), rec("2022-01-01", "AFG", 2, 2, 2)
+	b.Layer = 1
+	in := Input{Records: []events.Record{a, b}, Layers: []string{"ISK Brief dataset", "ACLED 2021"}}
+	for _, k := range []Kind{KindTrends, KindKilled} {
+		sp := build2(t, k, in)
+		if !strings.Contains(sp.title, "ISK Brief dataset + ACLED 2021") {
+			t.Errorf("%s title %q: must name both layers", k, sp.title)
+		}
+	}
+	in.Index = []events.RecordIndex{1}
+	if sp := build2(t, KindTrends, in); !strings.Contains(sp.title, "in ACLED 2021") || strings.Contains(sp.title, "ISK Brief") {
+		t.Errorf("title %q: a selection of the layer alone counts the layer alone", sp.title)
+	}
+}
+
+// The monitors chart draws a series for every monitor with full-year death
+// figures, and says what it leaves out.
+func TestMonitorsChartDrawsEveryMonitor(t *testing.T) {
+	d, probs := dataset.Load(assets.Data)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	series, partial, _ := monitorSeriesOf(d, nil, 0, 0)
+	monitors := map[string]bool{}
+	for _, a := range d.Annual {
+		if _, ok := deathMeasures[a.Measure]; ok && a.FullYear() {
+			monitors[a.Monitor] = true
+		}
+	}
+	if len(monitors) < 2 {
+		t.Fatalf("only %d monitors with full-year death figures", len(monitors))
+	}
+	drawn := map[string]bool{}
+	for _, s := range series {
+		for _, a := range s.figures {
+			drawn[a.Monitor] = true
+		}
+	}
+	for mon := range monitors {
+		if !drawn[mon] {
+			t.Errorf("monitor %s has figures but no series", mon)
+		}
+	}
+	sp := build2(t, KindMonitors, Input{Data: d, Records: events.FromDataset(d)})
+	if sp.message != "" || len(sp.legend) != len(series)+1 {
+		t.Errorf("monitors chart: message %q, %d legend entries for %d series", sp.message, len(sp.legend), len(series))
+	}
+	if partial > 0 && !strings.Contains(sp.note, "part-year") {
+		t.Errorf("note %q must say part-year figures are not drawn", sp.note)
+	}
+	for _, f := range []Format{PNG, SVG} {
+		if _, err := Render(KindMonitors, Input{Data: d, Records: events.FromDataset(d)}, f, 1920, 1080); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
 	}
 }
 
@@ -459,11 +522,19 @@ func BenchmarkRender(b *testing.B) {
 	}
 }
 
+// embeddedRecords is the embedded dataset and its records.
+type embeddedRecords struct {
+	Records []events.Record
+	Data    *dataset.Dataset
+}
+
+func loadEmbedded(t *testing.T) embeddedRecords {
+	d := embedded(t)
+	return embeddedRecords{events.FromDataset(d), d}
+}
+
 func TestHitsMapPixelsBackToYearsAndTargets(t *testing.T) {
-	m, err := brief.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := loadEmbedded(t)
 	in := Input{Records: m.Records, Data: m.Data}
 	_, hits, err := RenderInteractive(KindTrends, in, 1200, 700)
 	if err != nil {
@@ -515,10 +586,7 @@ func TestHitsMapPixelsBackToYearsAndTargets(t *testing.T) {
 }
 
 func TestMilestonesFollowTheCountryFilter(t *testing.T) {
-	m, err := brief.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := loadEmbedded(t)
 	from, to := time.Date(2014, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
 	labels := func(countries []string) string {
 		var ls []string

@@ -7,6 +7,7 @@ import (
 	"math"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/golang/freetype/truetype"
 	chart "github.com/wcharczuk/go-chart/v2"
@@ -45,18 +46,19 @@ func lighten(c color.RGBA, t float64) drawing.Color {
 // metrics are the sizes of one chart, in pixels, scaled so that a 1080-line
 // slide reads from the back of a room and a small preview stays tidy.
 type metrics struct {
-	w, h                                   int
-	s                                      float64
-	slack                                  float64 // >1 leaves room for wider fallback fonts (SVG)
-	margin                                 int
-	title, sub, legend, tick, label, foot  float64
-	line                                   float64
-	faces                                  map[float64]font.Face
-	legendRows                             int
-	padTop, padBottom, padLeft, padRight   int
-	plotW, plotH                           int // estimates, before go-chart measures the axes
-	tickLabelW                             int
-	titleText, subText, footText, unitText string
+	w, h                                  int
+	s                                     float64
+	slack                                 float64 // >1 leaves room for wider fallback fonts (SVG)
+	margin                                int
+	title, sub, legend, tick, label, foot float64
+	line                                  float64
+	faces                                 map[float64]font.Face
+	legendRows                            int
+	padTop, padBottom, padLeft, padRight  int
+	plotW, plotH                          int // estimates, before go-chart measures the axes
+	tickLabelW                            int
+	titleLines, subLines, footLines       []string // wrapped, never cut off
+	unitText                              string
 }
 
 // newMetrics sizes text and lines for a w×h chart. scale > 0 fixes the text
@@ -96,19 +98,36 @@ func (m *metrics) width(s string, size float64) int {
 	return w
 }
 
-// fit shortens s with an ellipsis until it is at most w pixels wide.
-func (m *metrics) fit(s string, size float64, w int) string {
+// wrap breaks s into lines at most w pixels wide, at spaces (and after
+// " · " separators first), so a title or a source line is never cut off.
+func (m *metrics) wrap(s string, size float64, w int) []string {
+	if s == "" {
+		return nil
+	}
 	if m.width(s, size) <= w {
-		return s
+		return []string{s}
 	}
-	r := []rune(s)
-	for n := len(r) - 1; n > 1; n-- {
-		t := truncate(s, n)
-		if m.width(t, size) <= w {
-			return t
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		try := word
+		if line != "" {
+			try = line + " " + word
 		}
+		if line != "" && m.width(try, size) > w {
+			lines = append(lines, strings.TrimSuffix(line, " ·"))
+			line = word
+			if word == "·" {
+				line = ""
+			}
+			continue
+		}
+		line = try
 	}
-	return ""
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
 }
 
 // legendEntry is one key of the legend.
@@ -191,9 +210,9 @@ func (s plotSeries) Render(r chart.Renderer, box chart.Box, xr, yr chart.Range, 
 func (sp *spec) layout(m *metrics) {
 	m.padLeft, m.padRight = m.margin, m.margin
 	avail := m.w - 2*m.margin
-	m.titleText = m.fit(sp.title, m.title, avail)
-	m.subText = m.fit(sp.subtitle, m.sub, avail)
-	m.footText = m.fit(sp.footer, m.foot, avail)
+	m.titleLines = m.wrap(sp.title, m.title, avail)
+	m.subLines = m.wrap(sp.subtitle, m.sub, avail)
+	m.footLines = m.wrap(sp.footer, m.foot, avail)
 	m.unitText = sp.unit
 	// The legend shares its first row with the unit label on the left.
 	m.legendRows = 0
@@ -201,14 +220,12 @@ func (sp *spec) layout(m *metrics) {
 		m.legendRows = len(legendRows(m, sp.legend, avail-m.width(sp.unit, m.legend)-int(2*m.legend)))
 		m.legendRows = max(m.legendRows, 1)
 	}
-	top := float64(m.margin) + m.title*1.3
-	if m.subText != "" {
-		top += m.sub * 1.4
-	}
+	top := float64(m.margin) + m.title*1.3*float64(len(m.titleLines))
+	top += m.sub * 1.4 * float64(len(m.subLines))
 	top += float64(m.legendRows) * m.legend * 1.5
 	top += m.tick * 0.9
 	m.padTop = int(top)
-	m.padBottom = int(float64(m.margin)*0.6 + m.foot*2.4)
+	m.padBottom = int(float64(m.margin)*0.6 + m.foot*2.4 + m.foot*1.3*float64(max(0, len(m.footLines)-1)))
 	xAxisH := int(m.tick * 1.8)
 	m.plotH = m.h - m.padTop - m.padBottom - xAxisH
 	m.tickLabelW = 0
@@ -296,10 +313,12 @@ func (sp *spec) chart(m *metrics) *chart.Chart {
 func (sp *spec) decorate(r chart.Renderer, box chart.Box, m *metrics) {
 	x := m.margin
 	y := float64(m.margin)
-	text(r, m.titleText, x, int(y+m.title*0.9), m.title, colText)
-	y += m.title * 1.3
-	if m.subText != "" {
-		text(r, m.subText, x, int(y+m.sub*0.9), m.sub, colSubtle)
+	for _, l := range m.titleLines {
+		text(r, l, x, int(y+m.title*0.9), m.title, colText)
+		y += m.title * 1.3
+	}
+	for _, l := range m.subLines {
+		text(r, l, x, int(y+m.sub*0.9), m.sub, colSubtle)
 		y += m.sub * 1.4
 	}
 	if m.legendRows > 0 {
@@ -321,7 +340,10 @@ func (sp *spec) decorate(r chart.Renderer, box chart.Box, m *metrics) {
 			y += m.legend * 1.5
 		}
 	}
-	text(r, m.footText, m.margin, m.h-int(float64(m.margin)*0.6), m.foot, colSubtle)
+	for i, l := range m.footLines {
+		back := len(m.footLines) - 1 - i
+		text(r, l, m.margin, m.h-int(float64(m.margin)*0.6)-int(m.foot*1.3*float64(back)), m.foot, colSubtle)
+	}
 	if sp.message != "" {
 		mw := m.width(sp.message, m.title)
 		cx, cy := (box.Left+box.Right)/2, (box.Top+box.Bottom)/2

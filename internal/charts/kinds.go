@@ -132,13 +132,23 @@ func trendsSpec(in *Input, m *metrics) spec {
 	idx := in.selected()
 	y := AggregateYears(in.Records, idx)
 	totals := y.CountryTotals()
-	sp := spec{title: m.titled("ISIS-K attacks per year", in.Filter, totals), unit: "Attacks"}
+	from, curated := in.counted(idx)
+	stem := "Attacks per year in " + from
+	if curated {
+		stem = "Deadly and targeted attacks per year in the ISK Brief dataset"
+	}
+	sp := spec{title: m.titled(stem, in.Filter, totals), unit: "Attacks"}
 	if y.Total == 0 {
 		sp.message = emptyMessage(y.Foiled)
 		return sp
 	}
 	first, last := yearSpan(y.First, y.Last(), in.Filter)
 	sp.subtitle = fmt.Sprintf("%s, %s, stacked by country", plural(y.Total, "attack", "attacks"), yearsText(first, last))
+	if curated {
+		sp.subtitle += " · the dataset holds " + Coverage
+	} else if len(in.Layers) > 1 {
+		sp.subtitle += " · an attack reported in several layers counts once"
+	}
 	sp.note = foiledNote(y.Foiled)
 	colors := append(slices.Clone(symbology.CountryColors), symbology.Other)
 	for c, n := range totals {
@@ -216,7 +226,12 @@ var _ chart.BoundedValuesProvider = band{}
 func killedSpec(in *Input, m *metrics) spec {
 	idx := in.selected()
 	y := AggregateYears(in.Records, idx)
-	sp := spec{title: m.titled("People killed in ISIS-K attacks per year", in.Filter, y.CountryTotals()), unit: "People killed"}
+	from, curated := in.counted(idx)
+	stem := "People killed per year in the attacks of " + from
+	if curated {
+		stem = "People killed per year in the ISK Brief dataset's attacks"
+	}
+	sp := spec{title: m.titled(stem, in.Filter, y.CountryTotals()), unit: "People killed"}
 	if y.Total == 0 {
 		sp.message = emptyMessage(y.Foiled)
 		return sp
@@ -231,7 +246,10 @@ func killedSpec(in *Input, m *metrics) spec {
 		return sp
 	}
 	first, last := yearSpan(y.First, y.Last(), in.Filter)
-	sp.subtitle = fmt.Sprintf("%s · band: lowest to highest reported figures, summed · known for %s of %s", yearsText(first, last), fmtInt(known), plural(y.Total, "attack", "attacks"))
+	sp.subtitle = fmt.Sprintf("%s · line: settled figures; band: lowest to highest settled figures, summed · known for %s of %s", yearsText(first, last), fmtInt(known), plural(y.Total, "attack", "attacks"))
+	if curated {
+		sp.subtitle += " · not every ISKP attack: see the monitors chart"
+	}
 	sp.note = foiledNote(y.Foiled)
 	sp.legend = []legendEntry{
 		{label: "Sum of central figures", color: colKilled, style: swatchLine},

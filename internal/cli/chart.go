@@ -8,6 +8,7 @@ import (
 
 	"iskbrief/internal/charts"
 	"iskbrief/internal/export"
+	"iskbrief/internal/symbology"
 )
 
 // exportChart renders one chart of the selection to a PNG or SVG file.
@@ -49,8 +50,9 @@ func exportChart(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	idx := filt.Apply(m.Records)
-	b, err := charts.Render(k, charts.Input{Records: m.Records, Index: idx, Data: m.Data, Filter: filt, Source: m.SourceName()}, f, *w, *h)
+	chosen := m.Select(filt, symbology.ByTarget)
+	idx := chosen.Index
+	b, err := charts.Render(k, m.ChartInput(chosen, filt), f, *w, *h)
 	if err != nil {
 		return err
 	}

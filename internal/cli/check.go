@@ -48,8 +48,8 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		return errFound
 	}
 	d, _ := dataset.Load(fsys)
-	fmt.Fprintf(stdout, "%s: OK — %d events, %d sources, %d fighter estimates, %d milestones (version %s)\n",
-		name, len(d.Events), len(d.Sources), len(d.Fighters), len(d.Milestones), d.Version)
+	fmt.Fprintf(stdout, "%s: OK — %d events, %d sources, %d fighter estimates, %d milestones, %d annual monitor figures (version %s)\n",
+		name, len(d.Events), len(d.Sources), len(d.Fighters), len(d.Milestones), len(d.Annual), d.Version)
 	return nil
 }
 

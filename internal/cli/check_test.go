@@ -42,7 +42,7 @@ func TestCheckCatchesABrokenCopy(t *testing.T) {
 	second := strings.Split(lines[2], ",")[0]
 	lines[1] = strings.Replace(lines[1], f[0]+","+f[1], f[0]+",2015-13-40", 1)
 	os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o644)
-	os.WriteFile(filepath.Join(dir, "reports.csv"), append(mustRead(t, filepath.Join(dir, "reports.csv")), []byte(second+",nobody,1,,,\n")...), 0o644)
+	os.WriteFile(filepath.Join(dir, "reports.csv"), append(mustRead(t, filepath.Join(dir, "reports.csv")), []byte(second+",nobody,1,,,,,settled,\n")...), 0o644)
 
 	code, out, _ := run("check", dir)
 	if code != 1 {

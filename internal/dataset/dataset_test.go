@@ -100,14 +100,52 @@ func TestNamedAttacksAndConflictingFigures(t *testing.T) {
 			t.Errorf("Crocus City Hall: no source reporting %d killed", k)
 		}
 	}
-	if crocus.Killed.High != 145 || crocus.Killed.Low > 133 {
-		t.Errorf("Crocus killed range %v, want it to span 133..145", crocus.Killed)
+	// The headline is the figure the toll settled at (investigators' 145);
+	// the first-day counts are kept as the early counts it superseded.
+	if crocus.Killed.String() != "145" {
+		t.Errorf("Crocus headline killed %v, want the settled 145", crocus.Killed)
+	}
+	if !crocus.EarlyKilled.Known || crocus.EarlyKilled.Low > 60 || crocus.EarlyKilled.High < 139 {
+		t.Errorf("Crocus early counts %v, want them to span 60..139 at least", crocus.EarlyKilled)
+	}
+	// Where settled sources disagree, the range stays (Kerman 84–95).
+	if k := find("kerman"); k != nil && (k.Killed.Low > 84 || k.Killed.High < 95) {
+		t.Errorf("Kerman settled range %v, want 84–95", k.Killed)
+	}
+}
+
+// Sources read in the order they reported, undated ones last.
+func TestReportsAreInReportingOrder(t *testing.T) {
+	d := loadEmbedded(t)
+	for _, e := range d.Events {
+		for i := 1; i < len(e.Reports); i++ {
+			a, b := e.Reports[i-1].Reported, e.Reports[i].Reported
+			if b != "" && (a == "" || a > b) {
+				t.Fatalf("%s: report %q listed before %q", e.ID, a, b)
+			}
+		}
+	}
+}
+
+// A qualifier survives to the range: "more than 100" wounded reads "100+".
+func TestQualifiersReachTheRange(t *testing.T) {
+	dir := copyData(t)
+	appendLine(t, dir, "events.csv", "afg-2020-06-01-q,2020-06-01,day,AFG,Kabul,Kabul,34.53,69.17,town,,bombing,civilian,claimed,attack,Q,Test event")
+	appendLine(t, dir, "reports.csv", "afg-2020-06-01-q,upi-20150418-jalalabad-bank,12,,100,more_than,2020-06-01,provisional,first count")
+	appendLine(t, dir, "reports.csv", "afg-2020-06-01-q,upi-20150418-jalalabad-bank,20,at_least,100,more_than,2020-06-09,settled,final")
+	d, probs := dataset.Load(os.DirFS(dir))
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	e := d.Event("afg-2020-06-01-q")
+	if e.Killed.String() != "20+" || e.Wounded.String() != "100+" || e.EarlyKilled.String() != "12" {
+		t.Errorf("killed %v, wounded %v, early %v; want 20+, 100+ and 12", e.Killed, e.Wounded, e.EarlyKilled)
 	}
 }
 
 func TestRangeIsDerivedFromReports(t *testing.T) {
 	dir := copyData(t)
-	appendLine(t, dir, "reports.csv", "afg-2015-04-18-jalalabad-kabul-bank,upi-20150418-jalalabad-bank,40,,2015-04-19,test")
+	appendLine(t, dir, "reports.csv", "afg-2015-04-18-jalalabad-kabul-bank,upi-20150418-jalalabad-bank,40,,,,2015-04-19,settled,test")
 	d, probs := dataset.Load(os.DirFS(dir))
 	if len(probs) > 0 {
 		t.Fatal(probs)
@@ -159,14 +197,18 @@ func TestBrokenCopyIsCaught(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ev := "afg-2099-01-01-x,2099-01-01,day,AFG,Kabul,Kabul,34.53,69.17,town,bombing,civilian,claimed,attack,Future,Nothing"
+	ev := "afg-2099-01-01-x,2099-01-01,day,AFG,Kabul,Kabul,34.53,69.17,town,,bombing,civilian,claimed,attack,Future,Nothing"
 	lFuture := appendLine(t, dir, "events.csv", ev)
-	lParis := appendLine(t, dir, "events.csv", "afg-2020-01-01-paris,2020-01-01,day,AFG,Kabul,Paris,48.85,2.35,town,bombing,civilian,claimed,attack,Wrong place,Nothing")
-	lBadLat := appendLine(t, dir, "events.csv", "afg-2020-01-02-badlat,2020-01-02,day,AFG,Kabul,Kabul,north,69.17,town,bombing,civilian,claimed,attack,Bad lat,Nothing")
+	lParis := appendLine(t, dir, "events.csv", "afg-2020-01-01-paris,2020-01-01,day,AFG,Kabul,Paris,48.85,2.35,town,,bombing,civilian,claimed,attack,Wrong place,Nothing")
+	lBadLat := appendLine(t, dir, "events.csv", "afg-2020-01-02-badlat,2020-01-02,day,AFG,Kabul,Kabul,north,69.17,town,,bombing,civilian,claimed,attack,Bad lat,Nothing")
 	lDup := appendLine(t, dir, "events.csv", strings.Replace(ev, "afg-2099-01-01-x,2099-01-01", "afg-2015-04-18-jalalabad-kabul-bank,2015-04-18", 1))
-	lCode := appendLine(t, dir, "events.csv", "afg-2020-01-03-code,2020-01-03,day,AFG,Kabul,Kabul,34.53,69.17,town,bombing,weddings,claimed,attack,Bad code,Nothing")
-	lRep := appendLine(t, dir, "reports.csv", "afg-2020-01-01-paris,no-such-source,3,,2020-01-01,")
+	lCode := appendLine(t, dir, "events.csv", "afg-2020-01-03-code,2020-01-03,day,AFG,Kabul,Kabul,34.53,69.17,town,,bombing,weddings,claimed,attack,Bad code,Nothing")
+	lSite := appendLine(t, dir, "events.csv", "afg-2020-01-04-site,2020-01-04,day,AFG,Kabul,Kabul,34.53,69.17,site,,bombing,civilian,claimed,attack,Site,No page for the site")
+	lRep := appendLine(t, dir, "reports.csv", "afg-2020-01-01-paris,no-such-source,3,,,,2020-01-01,settled,")
+	lProv := appendLine(t, dir, "reports.csv", "afg-2020-01-04-site,upi-20150418-jalalabad-bank,3,,,,,provisional,")
+	lStatus := appendLine(t, dir, "reports.csv", "afg-2020-01-03-code,upi-20150418-jalalabad-bank,3,roughly,,,2020-01-03,final,")
 	lFight := appendLine(t, dir, "fighters.csv", "fs-bad,2020-01-01,5000,100,false,afghanistan,no-such-source,")
+	lAnnual := appendLine(t, dir, "annual.csv", "gti-2030-afg-deaths,GTI,2030,year,AFG,kills,-4,,no-such-source,")
 
 	d, probs := dataset.Load(os.DirFS(dir))
 	probs = append(probs, dataset.Validate(d, bm, today)...)
@@ -184,6 +226,16 @@ func TestBrokenCopyIsCaught(t *testing.T) {
 		"reports.csv:" + itoa(lRep) + ": afg-2020-01-01-paris: source \"no-such-source\" does not exist",
 		"fighters.csv:" + itoa(lFight) + ": fs-bad: low 5000 and high 100",
 		"events.csv:" + itoa(lFuture) + ": afg-2099-01-01-x: event has no source",
+		"events.csv:" + itoa(lSite) + ": afg-2020-01-04-site: site precision needs a location_source",
+		"reports.csv:" + itoa(lProv) + ": afg-2020-01-04-site: a provisional report needs its reporting date",
+		"events.csv:" + itoa(lSite) + ": afg-2020-01-04-site: every killed figure is provisional",
+		"reports.csv:" + itoa(lStatus) + ": afg-2020-01-03-code: status \"final\" is not one of settled, provisional",
+		"reports.csv:" + itoa(lStatus) + ": afg-2020-01-03-code: killed_qualifier \"roughly\" is not one of",
+		"annual.csv:" + itoa(lAnnual) + ": gti-2030-afg-deaths: year 2030 is outside",
+		"annual.csv:" + itoa(lAnnual) + ": gti-2030-afg-deaths: measure \"kills\" is not one of",
+		"annual.csv:" + itoa(lAnnual) + ": gti-2030-afg-deaths: value -4",
+		"annual.csv:" + itoa(lAnnual) + ": gti-2030-afg-deaths: source \"no-such-source\" does not exist",
+		"annual.csv:" + itoa(lAnnual) + ": gti-2030-afg-deaths: note is empty",
 	}
 	for _, e := range expect {
 		if !strings.Contains(all, e) {

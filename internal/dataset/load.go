@@ -20,6 +20,7 @@ const (
 	ReportsFile    = "reports.csv"
 	FightersFile   = "fighters.csv"
 	MilestonesFile = "milestones.csv"
+	AnnualFile     = "annual.csv"
 )
 
 // Problem is one defect found in a data folder: where it is and what is wrong.
@@ -74,10 +75,11 @@ func Load(fsys fs.FS) (*Dataset, Problems) {
 		})
 	})
 	l.table(EventsFile, []string{"id", "date", "date_precision", "country", "province", "place", "lat", "lon",
-		"location_precision", "attack_type", "target_type", "claim_status", "outcome", "title", "summary"}, func(r row) {
+		"location_precision", "location_source", "attack_type", "target_type", "claim_status", "outcome", "title", "summary"}, func(r row) {
 		e := Event{
 			ID: r.str("id"), DatePrecision: DatePrecision(r.str("date_precision")), Country: r.str("country"),
 			Province: r.str("province"), Place: r.str("place"), LocationPrecision: LocationPrecision(r.str("location_precision")),
+			LocationSource: r.str("location_source"),
 			AttackType: r.str("attack_type"), TargetType: r.str("target_type"), Claim: ClaimStatus(r.str("claim_status")),
 			Outcome: Outcome(r.str("outcome")), Title: r.str("title"), Summary: r.str("summary"),
 		}
@@ -89,8 +91,9 @@ func Load(fsys fs.FS) (*Dataset, Problems) {
 			d.Events = append(d.Events, e)
 		}
 	})
-	l.table(ReportsFile, []string{"event_id", "source_id", "killed", "wounded", "reported", "note"}, func(r row) {
-		rep := Report{EventID: r.str("event_id"), SourceID: r.str("source_id"), Reported: r.str("reported"), Note: r.str("note"), line: r.line}
+	l.table(ReportsFile, []string{"event_id", "source_id", "killed", "killed_qualifier", "wounded", "wounded_qualifier", "reported", "status", "note"}, func(r row) {
+		rep := Report{EventID: r.str("event_id"), SourceID: r.str("source_id"), Reported: r.str("reported"), Note: r.str("note"), line: r.line,
+			KilledQualifier: Qualifier(r.str("killed_qualifier")), WoundedQualifier: Qualifier(r.str("wounded_qualifier")), Status: Status(r.str("status"))}
 		rep.Killed = r.count("killed")
 		rep.Wounded = r.count("wounded")
 		if r.ok() {
@@ -118,6 +121,21 @@ func Load(fsys fs.FS) (*Dataset, Problems) {
 		}
 	})
 
+	l.table(AnnualFile, []string{"id", "monitor", "year", "period", "country", "measure", "value", "value_qualifier", "source_id", "note"}, func(r row) {
+		a := AnnualFigure{ID: r.str("id"), Monitor: r.str("monitor"), Period: r.str("period"), Country: r.str("country"),
+			Measure: r.str("measure"), Qualifier: Qualifier(r.str("value_qualifier")), SourceID: r.str("source_id"), Note: r.str("note"), line: r.line}
+		a.Year = r.int("year")
+		a.Value = r.int("value")
+		if r.ok() {
+			d.Annual = append(d.Annual, a)
+		}
+	})
+	slices.SortStableFunc(d.Annual, func(a, b AnnualFigure) int {
+		if c := strings.Compare(a.Monitor, b.Monitor); c != 0 {
+			return c
+		}
+		return a.Year - b.Year
+	})
 	slices.SortStableFunc(d.Events, func(a, b Event) int {
 		if c := a.Date.Compare(b.Date); c != 0 {
 			return c
@@ -136,7 +154,21 @@ func Load(fsys fs.FS) (*Dataset, Problems) {
 		e.Reports = append(e.Reports, rep)
 	}
 	for i := range d.Events {
-		d.Events[i].derive()
+		e := &d.Events[i]
+		// Sources in the order they reported, undated (encyclopedia) last,
+		// so a rising toll reads top to bottom.
+		slices.SortStableFunc(e.Reports, func(a, b Report) int {
+			switch {
+			case a.Reported == b.Reported:
+				return 0
+			case a.Reported == "":
+				return 1
+			case b.Reported == "":
+				return -1
+			}
+			return strings.Compare(a.Reported, b.Reported)
+		})
+		e.derive()
 	}
 	return d, l.problems
 }

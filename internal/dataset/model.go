@@ -47,6 +47,36 @@ const (
 	Foiled Outcome = "foiled"
 )
 
+// Qualifier is how a source hedges a figure: "at least 31", "more than
+// 100", "about 60". Empty means the figure was stated exactly.
+type Qualifier string
+
+// Known qualifiers.
+const (
+	Exact    Qualifier = ""
+	AtLeast  Qualifier = "at_least"
+	MoreThan Qualifier = "more_than"
+	About    Qualifier = "about"
+	UpTo     Qualifier = "up_to"
+)
+
+// Qualifiers lists every qualifier code a file may hold.
+var Qualifiers = []string{string(Exact), string(AtLeast), string(MoreThan), string(About), string(UpTo)}
+
+// Floor reports whether the true figure may be higher ("at least",
+// "more than").
+func (q Qualifier) Floor() bool { return q == AtLeast || q == MoreThan }
+
+// Status says whether a report's figures are an early count that a later
+// report superseded (provisional) or the figures as they settled.
+type Status string
+
+// Known report statuses.
+const (
+	Settled     Status = "settled"
+	Provisional Status = "provisional"
+)
+
 // Vocabularies of the coded columns, in display order.
 var (
 	AttackTypes = []string{"suicide_bombing", "bombing", "complex_attack", "armed_assault",
@@ -56,6 +86,10 @@ var (
 	SourceKinds = []string{"news", "un_report", "government", "research", "group_claim", "encyclopedia"}
 	Countries   = []string{"AFG", "PAK", "IRN", "TUR", "RUS"}
 	Scopes      = []string{"afghanistan", "region", "pakistan"}
+	// Annual figures: what a monitor counts, and over which span of its year.
+	Measures        = []string{"deaths", "civilian_killed", "civilian_injured", "civilian_casualties", "attacks", "fatalities"}
+	Periods         = []string{"year", "h1", "h2", "q1", "q2", "q3", "q4", "part"}
+	AnnualCountries = []string{"AFG", "PAK", "IRN", "TUR", "RUS", "ALL"}
 )
 
 // CountryName returns the English short name of one of the dataset's countries.
@@ -130,21 +164,26 @@ type Source struct {
 // Report is what one source said about one event's casualties.
 // Nil counts mean the source gave no figure.
 type Report struct {
-	EventID  string
-	SourceID string
-	Killed   *int
-	Wounded  *int
-	Reported string
-	Note     string
+	EventID          string
+	SourceID         string
+	Killed           *int
+	KilledQualifier  Qualifier
+	Wounded          *int
+	WoundedQualifier Qualifier
+	Reported         string // YYYY-MM-DD, YYYY-MM or empty
+	Status           Status
+	Note             string
 
 	line int
 }
 
 // Range is a casualty figure across sources. Known is false when no source
-// gave a figure.
+// gave a figure. Floor is true when the highest figure is itself a floor
+// ("at least 100", "more than 100"): shown as "100+".
 type Range struct {
 	Low, High, Central int
 	Known              bool
+	Floor              bool
 }
 
 // Event is one attack or foiled plot.
@@ -164,9 +203,16 @@ type Event struct {
 	Title             string
 	Summary           string
 
-	Reports []Report // filled by Load, in file order
-	Killed  Range    // derived from Reports, never typed in
-	Wounded Range
+	// LocationSource is the source whose page gives the coordinates
+	// (required for site precision).
+	LocationSource string
+
+	Reports []Report // filled by Load, sorted by reporting date
+	// Killed and Wounded are the figures as they settled: the range over
+	// the settled reports. EarlyKilled is the range of the provisional
+	// counts they superseded. All are derived, never typed in.
+	Killed, Wounded Range
+	EarlyKilled     Range
 
 	line int
 }
@@ -196,6 +242,27 @@ type Milestone struct {
 	line int
 }
 
+// AnnualFigure is one systematic monitor's figure for a year: UNAMA's
+// civilian casualties attributed to ISKP, the Global Terrorism Index's
+// deaths, a count of claimed attacks. Figures that disagree are all kept.
+type AnnualFigure struct {
+	ID        string
+	Monitor   string // UNAMA, GTI, …
+	Year      int
+	Period    string // year, h1, q3, part (see Periods)
+	Country   string // ISO3, or ALL for every country the monitor counts
+	Measure   string // see Measures
+	Value     int
+	Qualifier Qualifier
+	SourceID  string
+	Note      string // what exactly it counts, as the source says
+
+	line int
+}
+
+// FullYear reports whether the figure covers the whole calendar year.
+func (a AnnualFigure) FullYear() bool { return a.Period == "year" }
+
 // Dataset is everything loaded from one data folder.
 type Dataset struct {
 	Version    string // date of the last review, YYYY-MM-DD
@@ -203,6 +270,7 @@ type Dataset struct {
 	Events     []Event // sorted by date, then id
 	Fighters   []FighterEstimate
 	Milestones []Milestone
+	Annual     []AnnualFigure // sorted by monitor, year
 
 	sourceIndex map[string]int
 	eventIndex  map[string]int
@@ -244,6 +312,31 @@ func deriveRange(values []int) Range {
 	return Range{Low: s[0], High: s[len(s)-1], Central: s[(len(s)-1)/2], Known: true}
 }
 
+// figure is one report's count with its qualifier.
+type figure struct {
+	n int
+	q Qualifier
+}
+
+// rangeOf derives a range from figures; the range is a floor when every
+// figure equal to the highest is itself a floor.
+func rangeOf(fs []figure) Range {
+	vals := make([]int, len(fs))
+	for i, f := range fs {
+		vals[i] = f.n
+	}
+	r := deriveRange(vals)
+	if r.Known {
+		r.Floor = true
+		for _, f := range fs {
+			if f.n == r.High && !f.q.Floor() {
+				r.Floor = false
+			}
+		}
+	}
+	return r
+}
+
 func (d *Dataset) index() {
 	d.sourceIndex = make(map[string]int, len(d.Sources))
 	for i, s := range d.Sources {
@@ -259,29 +352,51 @@ func (d *Dataset) index() {
 	}
 }
 
-// derive fills each event's Killed and Wounded ranges from its reports.
+// derive fills each event's ranges from its reports: the headline figures
+// from the settled reports, the early counts from the provisional ones. An
+// event whose figures are all provisional (validation reports it) falls
+// back to every report, so nothing is hidden.
 func (e *Event) derive() {
-	var killed, wounded []int
+	var killed, wounded, early, allKilled, allWounded []figure
 	for _, r := range e.Reports {
 		if r.Killed != nil {
-			killed = append(killed, *r.Killed)
+			f := figure{*r.Killed, r.KilledQualifier}
+			allKilled = append(allKilled, f)
+			if r.Status == Provisional {
+				early = append(early, f)
+			} else {
+				killed = append(killed, f)
+			}
 		}
 		if r.Wounded != nil {
-			wounded = append(wounded, *r.Wounded)
+			f := figure{*r.Wounded, r.WoundedQualifier}
+			allWounded = append(allWounded, f)
+			if r.Status != Provisional {
+				wounded = append(wounded, f)
+			}
 		}
 	}
-	e.Killed = deriveRange(killed)
-	e.Wounded = deriveRange(wounded)
+	if len(killed) == 0 {
+		killed, early = allKilled, nil
+	}
+	if len(wounded) == 0 {
+		wounded = allWounded
+	}
+	e.Killed, e.Wounded, e.EarlyKilled = rangeOf(killed), rangeOf(wounded), rangeOf(early)
 }
 
-// String formats a range as "137", "133–145" or "unknown".
+// String formats a range as "137", "133–145", "100+" or "unknown".
 func (r Range) String() string {
+	plus := ""
+	if r.Floor {
+		plus = "+"
+	}
 	switch {
 	case !r.Known:
 		return "unknown"
 	case r.Low == r.High:
-		return strconv.Itoa(r.Low)
+		return strconv.Itoa(r.Low) + plus
 	default:
-		return strconv.Itoa(r.Low) + "–" + strconv.Itoa(r.High)
+		return strconv.Itoa(r.Low) + "–" + strconv.Itoa(r.High) + plus
 	}
 }

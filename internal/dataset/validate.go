@@ -70,16 +70,40 @@ func Validate(d *Dataset, geo CountryLocator, today time.Time) Problems {
 				v.add(f, l, id, fmt.Sprintf("coordinates %.4f,%.4f lie %.0f km outside %s", e.Lat, e.Lon, km, CountryName(e.Country)))
 			}
 		}
+		switch {
+		case e.LocationSource != "" && d.Source(e.LocationSource) == nil:
+			v.add(f, l, id, fmt.Sprintf("location_source %q does not exist in %s", e.LocationSource, SourcesFile))
+		case e.LocationSource == "" && e.LocationPrecision == SitePrecision:
+			v.add(f, l, id, "site precision needs a location_source: the page that gives the site's coordinates")
+		}
 		if len(e.Reports) == 0 {
 			v.add(f, l, id, "event has no source: add a row to "+ReportsFile)
 		}
+		settledKilled, anyKilled := false, false
 		for _, r := range e.Reports {
+			rf, rl := ReportsFile, r.line
 			if d.Source(r.SourceID) == nil {
-				v.add(ReportsFile, r.line, r.EventID, fmt.Sprintf("source %q does not exist in %s", r.SourceID, SourcesFile))
+				v.add(rf, rl, r.EventID, fmt.Sprintf("source %q does not exist in %s", r.SourceID, SourcesFile))
 			}
 			if r.Reported != "" && !validPartialDate(r.Reported) {
-				v.add(ReportsFile, r.line, r.EventID, fmt.Sprintf("reported %q is not a date, expected YYYY-MM-DD", r.Reported))
+				v.add(rf, rl, r.EventID, fmt.Sprintf("reported %q is not a date, expected YYYY-MM-DD", r.Reported))
 			}
+			v.oneOf(rf, rl, r.EventID, "status", string(r.Status), []string{string(Settled), string(Provisional)})
+			v.oneOf(rf, rl, r.EventID, "killed_qualifier", string(r.KilledQualifier), Qualifiers)
+			v.oneOf(rf, rl, r.EventID, "wounded_qualifier", string(r.WoundedQualifier), Qualifiers)
+			if r.Killed == nil && r.KilledQualifier != Exact || r.Wounded == nil && r.WoundedQualifier != Exact {
+				v.add(rf, rl, r.EventID, "a qualifier without a figure: empty the qualifier or add the figure")
+			}
+			if r.Status == Provisional && r.Reported == "" {
+				v.add(rf, rl, r.EventID, "a provisional report needs its reporting date: provisional means superseded by a later report")
+			}
+			if r.Killed != nil {
+				anyKilled = true
+				settledKilled = settledKilled || r.Status == Settled
+			}
+		}
+		if anyKilled && !settledKilled {
+			v.add(f, l, id, "every killed figure is provisional: mark the figure the toll settled at as settled")
 		}
 		if e.Killed.Low > e.Killed.High || e.Wounded.Low > e.Wounded.High {
 			v.add(f, l, id, "derived casualty range has low above high")
@@ -109,6 +133,24 @@ func Validate(d *Dataset, geo CountryLocator, today time.Time) Problems {
 			v.add(f, l, id, fmt.Sprintf("source %q does not exist in %s", m.SourceID, SourcesFile))
 		}
 	}
+	for _, a := range d.Annual {
+		f, l, id := AnnualFile, a.line, a.ID
+		v.nonEmpty(f, l, id, "monitor", a.Monitor)
+		if a.Year < earliest.Year() || a.Year > today.Year() {
+			v.add(f, l, id, fmt.Sprintf("year %d is outside %d–%d", a.Year, earliest.Year(), today.Year()))
+		}
+		v.oneOf(f, l, id, "period", a.Period, Periods)
+		v.oneOf(f, l, id, "country", a.Country, AnnualCountries)
+		v.oneOf(f, l, id, "measure", a.Measure, Measures)
+		v.oneOf(f, l, id, "value_qualifier", string(a.Qualifier), Qualifiers)
+		if a.Value < 0 {
+			v.add(f, l, id, fmt.Sprintf("value %d: expected a count ≥ 0", a.Value))
+		}
+		if d.Source(a.SourceID) == nil {
+			v.add(f, l, id, fmt.Sprintf("source %q does not exist in %s", a.SourceID, SourcesFile))
+		}
+		v.nonEmpty(f, l, id, "note", a.Note)
+	}
 	return v.problems
 }
 
@@ -120,7 +162,14 @@ func (v *validator) add(file string, line int, id, msg string) {
 
 func (v *validator) oneOf(file string, line int, id, field, value string, allowed []string) {
 	if !slices.Contains(allowed, value) {
-		v.add(file, line, id, fmt.Sprintf("%s %q is not one of %s", field, value, strings.Join(allowed, ", ")))
+		shown := make([]string, len(allowed))
+		for i, a := range allowed {
+			shown[i] = a
+			if a == "" {
+				shown[i] = "(empty)"
+			}
+		}
+		v.add(file, line, id, fmt.Sprintf("%s %q is not one of %s", field, value, strings.Join(shown, ", ")))
 	}
 }
 
@@ -161,6 +210,9 @@ func (v *validator) uniqueIDs(d *Dataset) {
 	}
 	for _, m := range d.Milestones {
 		check(MilestonesFile, m.line, m.ID)
+	}
+	for _, a := range d.Annual {
+		check(AnnualFile, a.line, a.ID)
 	}
 }
 

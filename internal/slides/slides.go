@@ -137,7 +137,9 @@ func Render(m *brief.Model, s workspace.Slide, l Layout) (*image.RGBA, error) {
 	sel := m.Select(f, ColorBy(s.State)) // one selection for the map and the chart
 	mapImg := renderMap(m, s, f, sel, mapW, areaH, scale, st)
 	draw.Draw(img, image.Rect(left, y, left+mapW, y+areaH), mapImg, image.Point{}, draw.Src)
-	chartImg, err := charts.RenderImage(Kind(s.State), charts.Input{Records: m.Records, Index: sel.Index, Data: m.Data, Filter: f, Source: m.SourceName(), TextScale: 0.72 * scale}, chartW, areaH)
+	in := m.ChartInput(sel, f)
+	in.TextScale = 0.72 * scale
+	chartImg, err := charts.RenderImage(Kind(s.State), in, chartW, areaH)
 	if err != nil {
 		return nil, fmt.Errorf("slide %q chart: %w", s.Title, err)
 	}
