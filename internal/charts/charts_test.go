@@ -16,7 +16,6 @@ import (
 	"testing"
 	"time"
 
-
 	"iskbrief/assets"
 	"iskbrief/internal/dataset"
 	"iskbrief/internal/events"

@@ -80,7 +80,7 @@ func Load(fsys fs.FS) (*Dataset, Problems) {
 			ID: r.str("id"), DatePrecision: DatePrecision(r.str("date_precision")), Country: r.str("country"),
 			Province: r.str("province"), Place: r.str("place"), LocationPrecision: LocationPrecision(r.str("location_precision")),
 			LocationSource: r.str("location_source"),
-			AttackType: r.str("attack_type"), TargetType: r.str("target_type"), Claim: ClaimStatus(r.str("claim_status")),
+			AttackType:     r.str("attack_type"), TargetType: r.str("target_type"), Claim: ClaimStatus(r.str("claim_status")),
 			Outcome: Outcome(r.str("outcome")), Title: r.str("title"), Summary: r.str("summary"),
 		}
 		e.Date = r.date("date")
