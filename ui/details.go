@@ -256,21 +256,27 @@ func (p *DetailPanel) sourceCard(r dataset.Report) fyne.CanvasObject {
 	m := widget.NewLabel(meta)
 	m.Wrapping = fyne.TextWrapWord
 	objs := []fyne.CanvasObject{what, m}
-	if u, ok := SafeURL(s.URL); ok {
-		link := widget.NewHyperlink(s.Title, u)
-		link.Wrapping = fyne.TextWrapWord
-		link.OnTapped = func() {
-			if p.OnOpenURL != nil {
-				p.OnOpenURL(u)
-			}
-		}
-		objs = append(objs, link)
-	} else {
-		t := widget.NewLabel(s.Title)
-		t.Wrapping = fyne.TextWrapWord
-		objs = append(objs, t)
-	}
+	objs = append(objs, p.link(s.Title, s.URL))
 	return container.NewPadded(container.NewVBox(objs...))
+}
+
+// link shows text as a link to address when it is a safe http(s) address,
+// else as plain text.
+func (p *DetailPanel) link(text, address string) fyne.CanvasObject {
+	u, ok := SafeURL(address)
+	if !ok {
+		l := widget.NewLabel(text)
+		l.Wrapping = fyne.TextWrapWord
+		return l
+	}
+	link := widget.NewHyperlink(text, u)
+	link.Wrapping = fyne.TextWrapWord
+	link.OnTapped = func() {
+		if p.OnOpenURL != nil {
+			p.OnOpenURL(u)
+		}
+	}
+	return link
 }
 
 // tollChart draws the toll history at the panel's width, in the theme's
@@ -375,20 +381,7 @@ func (p *DetailPanel) importedObjects(e *importer.Event, layer string, full bool
 			if line == "" {
 				continue
 			}
-			if u, ok := SafeURL(line); ok {
-				link := widget.NewHyperlink(line, u)
-				link.Wrapping = fyne.TextWrapWord
-				link.OnTapped = func() {
-					if p.OnOpenURL != nil {
-						p.OnOpenURL(u)
-					}
-				}
-				objs = append(objs, link)
-			} else {
-				l := widget.NewLabel(line)
-				l.Wrapping = fyne.TextWrapWord
-				objs = append(objs, l)
-			}
+			objs = append(objs, p.link(line, line))
 		}
 	}
 	return objs

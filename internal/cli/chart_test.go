@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"image/png"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -26,15 +25,7 @@ func TestExportChartPNGAtRequestedSize(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s%s", code, so, se)
 	}
-	f, err := os.Open(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatalf("%s is not a PNG: %v", out, err)
-	}
+	img := readPNG(t, out)
 	if b := img.Bounds(); b.Dx() != 1000 || b.Dy() != 600 {
 		t.Errorf("PNG is %v, want 1000×600", b)
 	}

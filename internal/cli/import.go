@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"iskbrief/internal/country"
 	"iskbrief/internal/importer"
 	"iskbrief/internal/workspace"
 )
@@ -22,7 +23,7 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("import", stderr)
 	dry := fs.Bool("dry-run", false, "read and report, save nothing")
 	actor := fs.String("actor", "", `"all" for every actor, TEXT for actors containing TEXT (default: ISIS-K's names in each format)`)
-	country := fs.String("country", "", "only these countries, e.g. AFG,PAK")
+	countries := fs.String("country", "", "only these countries, e.g. AFG,PAK")
 	ws := fs.String("workspace", "", "the workspace to save the layers in (default: $"+workspace.EnvVar+", else the app's)")
 	// Flags may come after the files: parse them in any position.
 	var files []string
@@ -48,14 +49,14 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 		return usageError{"--actor: expected all or some text"}
 	}
 	o := importer.Options{Actor: *actor}
-	if *country != "" {
-		for _, c := range strings.Split(*country, ",") {
+	if *countries != "" {
+		for _, c := range strings.Split(*countries, ",") {
 			c = strings.TrimSpace(c)
 			if c == "" {
 				continue
 			}
-			if importer.ISO3(c) == "" && len(c) != 3 {
-				return usageError{fmt.Sprintf("--country %q: expected ISO3 codes such as AFG,PAK", *country)}
+			if country.ISO3(c) == "" && len(c) != 3 {
+				return usageError{fmt.Sprintf("--country %q: expected ISO3 codes such as AFG,PAK", *countries)}
 			}
 			o.Countries = append(o.Countries, c)
 		}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"image"
-	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -143,12 +142,7 @@ func TestExportSlidesDrawsTheStoredLayers(t *testing.T) {
 	if len(files) != 1 {
 		t.Fatalf("files %v", files)
 	}
-	f, _ := os.Open(files[0])
-	defer f.Close()
-	got, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := readPNG(t, files[0])
 	m2, _ := brief.Load()
 	s2, _ := workspace.OpenExisting(ws)
 	m2.LoadLayers(s2)

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"iskbrief/internal/dataset"
+	"iskbrief/internal/country"
 )
 
 // CSVHeader is the minimal layout that `--events FILE.csv` accepts, so the
@@ -179,19 +179,9 @@ func (p *parser) row(l []byte, line int) {
 	})
 }
 
-// countryCode accepts an ISO3 code or an English country name.
-func countryCode(s string) uint8 {
-	s = strings.TrimSpace(s)
-	if c := CountryCode(strings.ToUpper(s)); c != NoCode {
-		return c
-	}
-	for i, iso := range dataset.Countries {
-		if strings.EqualFold(dataset.CountryName(iso), s) {
-			return uint8(i)
-		}
-	}
-	return NoCode
-}
+// countryCode accepts an ISO3 code, an ISO numeric code or an English
+// country name.
+func countryCode(s string) uint8 { return CountryCode(country.ISO3(s)) }
 
 // parseDate reads YYYY-MM-DD without allocating and returns days since 1970.
 func parseDate(b []byte) (int32, bool) {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+
+	"iskbrief/internal/country"
 )
 
 // filter is the actor and country filter of one read.
@@ -33,7 +35,7 @@ func newFilter(o Options) (*filter, error) {
 		if c == "" {
 			continue
 		}
-		iso := ISO3(c)
+		iso := country.ISO3(c)
 		if iso == "" {
 			if len(c) != 3 {
 				return nil, fmt.Errorf("country %q: expected an ISO3 code such as AFG or a country name of the region", c)

@@ -2,6 +2,8 @@ package importer
 
 import (
 	"fmt"
+
+	"iskbrief/internal/country"
 )
 
 // The row engine: a worker turns the fields of each row into an Event with
@@ -229,7 +231,7 @@ func (w *worker) countryOf(fields ...[]byte) string {
 			}
 			continue
 		}
-		s := ISO3(string(b))
+		s := country.ISO3(string(b))
 		if len(w.iso) < maxSymbols {
 			w.iso[string(b)] = s
 		}
