@@ -149,13 +149,7 @@ func NewMainWindow(a fyne.App, m *brief.Model, o Options) *MainWindow {
 	if mw.store == nil {
 		mw.store, _ = workspace.Open("")
 	}
-	style := o.Style
-	if style == "" {
-		style, _ = mw.store.Pref("theme")
-	}
-	if style != "dark" && style != "projector" {
-		style = "light"
-	}
+	style := mw.startingTheme(o.Style)
 	if v, ok := mw.store.Pref("merge"); ok {
 		m.MergeDuplicates = v != "false"
 		m.Rebuild()
@@ -163,9 +157,49 @@ func NewMainWindow(a fyne.App, m *brief.Model, o Options) *MainWindow {
 	mw.Window = a.NewWindow("ISK Brief — ISIS-K attacks " + yearSpan(m))
 	mw.view = brief.MapView{ColorBy: symbology.ByTarget, Style: maprender.StyleByName(style), Selected: events.NoRecord, Overlays: true}
 	applyTheme(a, style)
+	mw.makeScreens()
+	mw.SetContent(mw.layout())
+	mw.Resize(mw.savedSize())
+	mw.SetMaster()
+	mw.Canvas().SetOnTypedKey(mw.typedKey)
+	mw.Canvas().SetOnTypedRune(func(r rune) { mw.mapw.TypedRune(r) })
+	mw.addShortcuts()
+	mw.restoreView()
+	mw.SetOnDropped(mw.dropped)
+	mw.SetCloseIntercept(func() {
+		mw.savePrefs()
+		mw.Close()
+	})
+	mw.loadStoredLayers()
+	mw.refreshMap()
+	if o.StoreErr != nil {
+		mw.reportStoreError(o.StoreErr)
+	}
+	return mw
+}
 
+// startingTheme is the theme asked for on the command line, else the one
+// of the last session, else light.
+func (mw *MainWindow) startingTheme(asked string) string {
+	style := asked
+	if style == "" {
+		style, _ = mw.store.Pref("theme")
+	}
+	if style != "dark" && style != "projector" {
+		style = "light"
+	}
+	return style
+}
+
+// makeScreens builds the window's parts and wires each to the window.
+func (mw *MainWindow) makeScreens() {
+	m, a := mw.model, mw.app
 	mw.renderer = maprender.NewRenderer(m.Base)
 	mw.mapw = NewMapWidget(mw.renderer, homeView)
+	mw.mapw.OnTap = mw.tapped
+	mw.mapw.OnHover = mw.hover
+	mw.mapw.OnFrame = mw.frameShown
+	mw.mapw.OnOtherKey = mw.typedKey
 	mw.details = NewDetailPanel(m.Data)
 	mw.details.OnOpenURL = func(u *url.URL) {
 		if err := a.OpenURL(u); err != nil {
@@ -174,16 +208,13 @@ func NewMainWindow(a fyne.App, m *brief.Model, o Options) *MainWindow {
 	}
 	mw.tooltip = newTooltip()
 	mw.status = widget.NewLabel("")
-	mw.mapw.OnTap = mw.tapped
-	mw.mapw.OnHover = mw.hover
-	mw.mapw.OnFrame = mw.frameShown
-	mw.mapw.OnOtherKey = mw.typedKey
 
 	first, last := dateSpan(m)
 	mw.filters = NewFilterPanel(first.Year(), last.Year())
 	mw.filters.OnChange = func(f filter.Filter) { mw.panelFilter = f; mw.selectionChanged() }
 	mw.list = NewEventList(m)
 	mw.list.OnSelect = func(r events.RecordIndex) { mw.selectRecord(r, false) }
+	mw.list.list.OnWindowKey = mw.typedKey
 	mw.search = NewSearchBox(m)
 	mw.search.OnPick = func(r events.RecordIndex) { mw.selectRecord(r, true) }
 	mw.timebar = NewTimeBar(first, last)
@@ -199,10 +230,13 @@ func NewMainWindow(a fyne.App, m *brief.Model, o Options) *MainWindow {
 	mw.slides.OnExportPNGs = mw.exportPNGsDialog
 	mw.slides.trace = mw.tracef
 	mw.slides.list.OnWindowKey = mw.typedKey
-	mw.list.list.OnWindowKey = mw.typedKey
 	mw.layers = newLayersPanel(mw)
 	mw.tracef("workspace %s: briefing %q with %d slides", mw.store.Path, mw.slides.BriefingTitle(), len(mw.slides.Slides()))
+}
 
+// layout arranges the screens: toolbar, the side panel, the map beside the
+// tabs, the time bar and status line.
+func (mw *MainWindow) layout() fyne.CanvasObject {
 	mapArea := container.NewStack(mw.mapw, mw.tooltip.layer)
 	mw.tabs = newTabs(map[tab]fyne.CanvasObject{
 		tabDetails: mw.details.Object(), tabEvents: mw.list.Object(), tabCharts: mw.chart.Object(), tabSlides: mw.slides.Object(),
@@ -220,16 +254,12 @@ func NewMainWindow(a fyne.App, m *brief.Model, o Options) *MainWindow {
 	right.Offset = 0.7
 	body := container.NewBorder(nil, nil, side, nil, right)
 	bottom := container.NewVBox(mw.timebar.Object(), mw.status)
-	mw.SetContent(container.NewBorder(mw.toolbar(), bottom, nil, nil, body))
-	mw.Resize(mw.savedSize())
-	mw.SetMaster()
-	mw.Canvas().SetOnTypedKey(mw.typedKey)
-	mw.Canvas().SetOnTypedRune(func(r rune) { mw.mapw.TypedRune(r) })
-	mw.addShortcuts()
-	mw.restoreView()
-	mw.SetOnDropped(mw.dropped)
-	// Stored layers load on a worker: the map of the embedded data shows
-	// at once, and the layers join it when decoded.
+	return container.NewBorder(mw.toolbar(), bottom, nil, nil, body)
+}
+
+// loadStoredLayers reads the workspace's layers on a worker: the map of the
+// embedded data shows at once, and the layers join it when decoded.
+func (mw *MainWindow) loadStoredLayers() {
 	go func() {
 		ls, errs := brief.ReadLayers(mw.store)
 		fyne.Do(func() {
@@ -243,21 +273,16 @@ func NewMainWindow(a fyne.App, m *brief.Model, o Options) *MainWindow {
 			}
 		})
 	}()
-	mw.SetCloseIntercept(func() {
-		mw.savePrefs()
-		mw.Close()
+}
+
+// reportStoreError says why the saved workspace could not be opened.
+func (mw *MainWindow) reportStoreError(err error) {
+	mw.tracef("workspace not opened: %v", err)
+	fyne.Do(func() {
+		dialog.ShowInformation("Saved briefings not opened",
+			err.Error()+"\n\nThe file was left untouched. ISK Brief is using a temporary workspace: "+
+				"slides made in this session will not be kept.", mw)
 	})
-	mw.refreshMap()
-	if o.StoreErr != nil {
-		err := o.StoreErr
-		mw.tracef("workspace not opened: %v", err)
-		fyne.Do(func() {
-			dialog.ShowInformation("Saved briefings not opened",
-				err.Error()+"\n\nThe file was left untouched. ISK Brief is using a temporary workspace: "+
-					"slides made in this session will not be kept.", mw)
-		})
-	}
-	return mw
 }
 
 // dateSpan returns the first and last event dates of the embedded data.

@@ -1,24 +1,18 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
-	"sort"
 	"strconv"
-	"strings"
-	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"iskbrief/internal/brief"
 	"iskbrief/internal/events"
-	"iskbrief/internal/importer"
 	"iskbrief/internal/symbology"
 )
 
@@ -116,171 +110,4 @@ func (mw *MainWindow) removeLayer(l *brief.Layer) {
 		mw.tracef("layer removed: %s", l.Meta.Name)
 		mw.layersChanged()
 	}, mw)
-}
-
-// importDialog asks for a file and imports it.
-func (mw *MainWindow) importDialog() {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil || rc == nil {
-			return
-		}
-		path := rc.URI().Path()
-		rc.Close()
-		mw.importFile(path)
-	}, mw)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".json", ".geojson", ".txt"}))
-	d.Show()
-}
-
-// importFile reads a file on a worker with a progress bar and a Cancel
-// button, shows what was kept and skipped, and stores the layer in one
-// transaction when the user confirms.
-func (mw *MainWindow) importFile(path string) {
-	if mw.importing {
-		mw.importQueue = append(mw.importQueue, path) // one file at a time
-		return
-	}
-	mw.importing = true
-	if len(mw.model.Layers) >= brief.MaxLayers {
-		mw.importFailed(fmt.Errorf("%s was not imported: at most %d layers can be loaded; remove one first", path, brief.MaxLayers))
-		return
-	}
-	bar := widget.NewProgressBar()
-	cancel := make(chan struct{})
-	var cancelled atomic.Bool
-	label := widget.NewLabel("Reading " + path)
-	label.Wrapping = fyne.TextWrapWord
-	stop := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), nil)
-	prog := dialog.NewCustomWithoutButtons("Importing", container.NewVBox(label, bar, stop), mw)
-	stop.OnTapped = func() {
-		if cancelled.CompareAndSwap(false, true) {
-			close(cancel)
-		}
-	}
-	prog.Resize(fyne.NewSize(480, 160))
-	prog.Show()
-	mw.tracef("import started: %s", path)
-	go func() {
-		var last atomic.Int64
-		res, err := importer.ReadFile(path, importer.Options{
-			Cancel: cancel,
-			Progress: func(done, total int64) {
-				if total <= 0 {
-					return
-				}
-				pct := done * 100 / total
-				if last.Swap(pct) != pct {
-					fyne.Do(func() { bar.SetValue(float64(done) / float64(total)) })
-				}
-			},
-		})
-		fyne.Do(func() {
-			prog.Hide()
-			if err != nil {
-				if cancelled.Load() && errors.Is(err, importer.ErrCanceled) {
-					mw.status.SetText("Import cancelled: nothing was added")
-					mw.tracef("import cancelled")
-					mw.importDone()
-					return
-				}
-				mw.tracef("import refused: %v", err)
-				mw.importFailed(fmt.Errorf("%s was not imported:\n%v", path, err))
-				return
-			}
-			mw.confirmImport(res)
-		})
-	}()
-}
-
-// importSummary describes a read file: layout, kept, filtered, skipped.
-func importSummary(res *importer.Result) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Layout: %s\nRows read: %d\nKept: %d\n", res.Layout, res.Rows, res.Kept)
-	if res.Filtered > 0 {
-		fmt.Fprintf(&b, "Left out by the filter (%s): %d\n", res.Filter, res.Filtered)
-	}
-	if res.SkippedTotal > 0 {
-		fmt.Fprintf(&b, "Skipped as malformed: %d\n", res.SkippedTotal)
-		reasons := make([]string, 0, len(res.SkippedByReason))
-		for r := range res.SkippedByReason {
-			reasons = append(reasons, r)
-		}
-		sort.Strings(reasons)
-		for _, r := range reasons {
-			fmt.Fprintf(&b, "  %s: %d\n", r, res.SkippedByReason[r])
-		}
-		for i, p := range res.Skipped {
-			if i == 5 {
-				break
-			}
-			fmt.Fprintf(&b, "  line %s\n", p.String())
-		}
-	}
-	return b.String()
-}
-
-func (mw *MainWindow) confirmImport(res *importer.Result) {
-	name := widget.NewEntry()
-	name.SetText(brief.LayerName(res.File))
-	summary := widget.NewLabel(importSummary(res))
-	summary.Wrapping = fyne.TextWrapWord
-	mw.tracef("import read: %s layout %s kept %d skipped %d", res.File, res.Layout, res.Kept, res.SkippedTotal)
-	d := dialog.NewCustomConfirm("Add layer", "Add to the map", "Cancel", container.NewVBox(
-		summary, container.NewBorder(nil, nil, widget.NewLabel("Layer name"), nil, name)), func(ok bool) {
-		if !ok {
-			mw.importDone()
-			return
-		}
-		// Encoding and storing a large import takes seconds: do it on a
-		// worker and keep the window responsive.
-		wait := dialog.NewCustomWithoutButtons("Saving layer", widget.NewProgressBarInfinite(), mw)
-		wait.Show()
-		layerName := strings.TrimSpace(name.Text)
-		go func() {
-			l, err := brief.SaveLayer(mw.store, res, layerName)
-			fyne.Do(func() {
-				wait.Hide()
-				if err == nil {
-					err = mw.model.AddLayer(l)
-				}
-				if err != nil {
-					mw.importFailed(err)
-					return
-				}
-				defer mw.importDone()
-				mw.tracef("layer added: %s (%d events)", l.Meta.Name, len(l.Events))
-				mw.status.SetText(fmt.Sprintf("Added layer %s: %d events", l.Meta.Name, len(l.Events)))
-				mw.layersChanged()
-			})
-		}()
-	}, mw)
-	d.Resize(fyne.NewSize(520, 360))
-	d.Show()
-}
-
-// importFailed shows why an import failed; the next queued file follows
-// once the message is closed.
-func (mw *MainWindow) importFailed(err error) {
-	d := dialog.NewError(err, mw)
-	d.SetOnClosed(mw.importDone)
-	d.Show()
-}
-
-// importDone ends the current import and starts the next queued file.
-func (mw *MainWindow) importDone() {
-	mw.importing = false
-	if len(mw.importQueue) > 0 {
-		next := mw.importQueue[0]
-		mw.importQueue = mw.importQueue[1:]
-		mw.importFile(next)
-	}
-}
-
-// dropped imports the files dropped on the window, one after another.
-func (mw *MainWindow) dropped(_ fyne.Position, uris []fyne.URI) {
-	for _, u := range uris {
-		if u.Scheme() == "file" {
-			mw.importFile(u.Path())
-		}
-	}
 }
