@@ -42,3 +42,14 @@ read -r maprect panelrect <<<"$layout"
 shift_rect() { IFS=, read -r a b c d <<<"$1"; echo "$((a + X)),$((b + Y)),$c,$d"; }
 go run ./scripts/shotcheck "$out/shot.png" "$(shift_rect "$maprect")" "$(shift_rect "$panelrect")"
 echo "e2e: PASS — selected $target; screenshot $out/shot.png"
+
+# Under LANG=C.UTF-8, the default of Debian containers, the window starts
+# with nothing on standard error but its own trace (Fyne once logged
+# "Error parsing user locale C" here).
+kill "$app"; wait "$app" 2>/dev/null || true
+log="$out/app-c-locale.log"
+LANG=C.UTF-8 LC_ALL= "$bin" --trace --workspace "$out/workspace.db" >"$out/app.out" 2>"$log" &
+app=$!
+wait_for "trace: first frame" 60
+if grep -v '^trace:' "$log"; then echo "e2e: the window printed the above under LANG=C.UTF-8"; exit 1; fi
+echo "e2e: PASS — under LANG=C.UTF-8 the window starts without a locale message"
