@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 out=build/e2e
 mkdir -p "$out"
 bin=${ISKBRIEF_BIN:-build/iskbrief}
-target=irn-2024-01-03-kerman-soleimani-memorial   # isolated marker in south-east Iran
+target=rus-2024-06-23-dagestan-derbent-makhachkala   # isolated marker on the Caspian
 
 source scripts/xvfb.sh
 start_xvfb 1920x1080 "$out/xvfb.log"

@@ -5,7 +5,7 @@ set -euo pipefail
 export LANG=en_US.UTF-8 FYNE_SCALE=1
 cd "$(dirname "$0")/.."
 out=${1:-assets/screenshots/main.png}
-target=${2:-irn-2024-01-03-kerman-soleimani-memorial}
+target=${2:-rus-2024-06-23-dagestan-derbent-makhachkala}
 bin=${ISKBRIEF_BIN:-build/iskbrief}
 log=$(mktemp)
 wsdir=$(mktemp -d)

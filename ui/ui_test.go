@@ -25,7 +25,7 @@ import (
 	"iskbrief/internal/workspace"
 )
 
-const kerman = "irn-2024-01-03-kerman-soleimani-memorial"
+const isolated = "rus-2024-06-23-dagestan-derbent-makhachkala" // an isolated marker at the home view
 
 func newTestWindow(t *testing.T) *MainWindow {
 	t.Helper()
@@ -100,13 +100,13 @@ func panelText(mw *MainWindow) string {
 
 func TestClickMarkerShowsEventAndSources(t *testing.T) {
 	mw := newTestWindow(t)
-	pos, _ := itemPos(t, mw, kerman)
+	pos, _ := itemPos(t, mw, isolated)
 	mw.mapw.Tapped(&fyne.PointEvent{Position: pos})
-	if mw.view.Selected < 0 || mw.model.Event(mw.view.Selected).ID != kerman {
-		t.Fatalf("selected %d, want %s", mw.view.Selected, kerman)
+	if mw.view.Selected < 0 || mw.model.Event(mw.view.Selected).ID != isolated {
+		t.Fatalf("selected %d, want %s", mw.view.Selected, isolated)
 	}
 	text := panelText(mw)
-	for _, want := range []string{"Kerman", "Killed", "sources differ", "Sources (", "[link] ", "https://"} {
+	for _, want := range []string{"Dagestan", "Killed", "Sources (", "[link] ", "https://"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("detail panel lacks %q:\n%s", want, text)
 		}
@@ -304,7 +304,7 @@ func ftoa(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 // (as while Play runs).
 func TestClickReadsTheFramesOwnSelection(t *testing.T) {
 	mw := newTestWindow(t)
-	const id = kerman
+	const id = isolated
 	pos, _ := itemPos(t, mw, id)
 	// A new selection arrives (nothing in Russia) but its frame is not
 	// drawn yet: hold the worker off by setting the pending view directly.
@@ -328,5 +328,24 @@ func TestAboutCreditsEveryFont(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("About box lacks %q", want)
 		}
+	}
+}
+
+// The detail panel leads with the settled toll, keeps the early counts
+// beside it, draws the toll history and lists sources in reporting order.
+func TestDetailsShowSettledTollAndHistory(t *testing.T) {
+	mw := newTestWindow(t)
+	r := mw.model.RecordOfEvent("rus-2024-03-22-crocus-city-hall")
+	mw.selectAndShow(r, true)
+	text := panelText(mw)
+	for _, want := range []string{"145 (as settled) · early counts", "Toll history", "Early count:", "in the order they reported"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("Crocus details lack %q:\n%s", want, text)
+		}
+	}
+	// Kerman's settled sources disagree (84 and 95): a range, said so.
+	mw.selectAndShow(mw.model.RecordOfEvent("irn-2024-01-03-kerman-soleimani-memorial"), true)
+	if text := panelText(mw); !strings.Contains(text, "settled sources differ") {
+		t.Errorf("Kerman details must show the settled range:\n%s", text)
 	}
 }
