@@ -244,7 +244,10 @@ func Fighters(d *dataset.Dataset, f filter.Filter) []Fighter {
 		}
 		pub := e.SourceID
 		if s := d.Source(e.SourceID); s != nil && s.Publisher != "" {
-			pub = s.Publisher
+			pub, _, _ = strings.Cut(s.Publisher, " (") // "MyNewsWave (original publisher unidentified)" → "MyNewsWave"
+		}
+		if e.Uncertain() {
+			pub = "? " + pub // the chart marks an estimate of uncertain origin
 		}
 		lo, hi := min(e.Low, e.High), max(e.Low, e.High)
 		out = append(out, Fighter{Date: e.Date, Low: lo, High: hi, Families: e.FamiliesIncluded, Publisher: pub, Scope: e.Scope})

@@ -312,6 +312,12 @@ func fightersSpec(in *Input, m *metrics) spec {
 	first, last := fs[0].Date.Year(), fs[len(fs)-1].Date.Year()
 	sp.subtitle = fmt.Sprintf("%s, %s · each bar spans the low–high figure, labelled with its publisher",
 		plural(len(fs), "estimate", "estimates"), yearsText(first, last))
+	for _, f := range fs {
+		if strings.HasPrefix(f.Publisher, "? ") {
+			sp.subtitle += " · ?: origin of the estimate not traced"
+			break
+		}
+	}
 	sp.legend = []legendEntry{{label: "Fighters", color: colFighter}}
 	if families > 0 {
 		sp.legend = append(sp.legend, legendEntry{label: "Includes family members", color: colFighter, style: swatchHatch})

@@ -6,6 +6,7 @@ package dataset
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -229,6 +230,13 @@ type FighterEstimate struct {
 
 	line int
 }
+
+// UncertainMark starts the note of an estimate whose origin could not be
+// traced; charts mark such estimates.
+const UncertainMark = "UNCERTAIN ORIGIN:"
+
+// Uncertain reports whether the estimate's origin could not be traced.
+func (f FighterEstimate) Uncertain() bool { return strings.HasPrefix(f.Note, UncertainMark) }
 
 // Milestone is a dated turning point used to annotate charts.
 type Milestone struct {
