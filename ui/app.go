@@ -195,7 +195,7 @@ func (mw *MainWindow) startingTheme(asked string) string {
 func (mw *MainWindow) makeScreens() {
 	m, a := mw.model, mw.app
 	mw.renderer = maprender.NewRenderer(m.Base)
-	mw.mapw = NewMapWidget(mw.renderer, homeView)
+	mw.mapw = NewMapWidget(mw.renderer, brief.FrameEvents(m.Select(filter.Filter{}, mw.view.ColorBy)))
 	mw.mapw.OnTap = mw.tapped
 	mw.mapw.OnHover = mw.hover
 	mw.mapw.OnFrame = mw.frameShown
@@ -311,12 +311,6 @@ func (mw *MainWindow) Filter() filter.Filter {
 func yearSpan(m *brief.Model) string {
 	first, last := dateSpan(m)
 	return fmt.Sprintf("%d–%d", first.Year(), last.Year())
-}
-
-// homeView frames the five countries: Istanbul to Pakistan, Moscow to the
-// Arabian Sea.
-func homeView(w, h int, scale float64) maprender.Viewport {
-	return maprender.FitBound(maprender.Region, w, h, scale)
 }
 
 func (mw *MainWindow) toolbar() fyne.CanvasObject {

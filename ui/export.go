@@ -21,8 +21,10 @@ func (mw *MainWindow) exportMapDialog() {
 	sizes := []string{"1920 × 1080 (Full HD slide)", "3840 × 2160 (4K)"}
 	choice := widget.NewRadioGroup(sizes, nil)
 	choice.SetSelected(sizes[0])
+	inset := widget.NewCheck("Inset map where the events crowd (added only when they do)", nil)
+	inset.SetChecked(true)
 	dialog.ShowCustomConfirm("Export map", "Choose file…", "Cancel", container.NewVBox(
-		widget.NewLabel("Export the current map view with legend, scale bar and attribution."), choice),
+		widget.NewLabel("Export the current map view with legend, scale bar and attribution."), choice, inset),
 		func(ok bool) {
 			if !ok {
 				return
@@ -32,6 +34,9 @@ func (mw *MainWindow) exportMapDialog() {
 				w, h = 3840, 2160
 			}
 			m, sel, pic := mw.mapExport(w, h)
+			if !inset.Checked {
+				pic.Inset = brief.InsetNone
+			}
 			mw.renderThenSave(export.FileName(pic.View.Title, ".png"), func() ([]byte, error) {
 				return export.EncodePNG(m.RenderMap(sel, pic))
 			})

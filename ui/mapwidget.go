@@ -5,6 +5,8 @@ import (
 	"math"
 	"sync"
 
+	"github.com/paulmach/orb"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -58,7 +60,7 @@ type MapWidget struct {
 	gen      uint64          // bumped on every change that needs a new frame
 	drawnGen uint64
 	wake     chan struct{}
-	home     func(w, h int, scale float64) maprender.Viewport
+	home     orb.Bound                                        // what Reset view frames: the selected events
 	home0    func(w, h int, scale float64) maprender.Viewport // first view, if not home (restored from last session)
 }
 
@@ -71,9 +73,9 @@ var (
 	_ desktop.Hoverable   = (*MapWidget)(nil)
 )
 
-// NewMapWidget returns a map over renderer r. home gives the reset view for
-// a size in device pixels.
-func NewMapWidget(r *maprender.Renderer, home func(w, h int, scale float64) maprender.Viewport) *MapWidget {
+// NewMapWidget returns a map over renderer r; home is the projected area
+// the first view and Reset view frame.
+func NewMapWidget(r *maprender.Renderer, home orb.Bound) *MapWidget {
 	m := &MapWidget{renderer: r, home: home, wake: make(chan struct{}, 1), pxPerDU: 1}
 	m.raster = canvas.NewRaster(m.generate)
 	m.ExtendBaseWidget(m)
@@ -97,7 +99,7 @@ func (m *MapWidget) generate(w, h int) image.Image {
 	}
 	if !m.sized || m.vp.W != w || m.vp.H != h {
 		if !m.sized {
-			m.vp = m.home(w, h, m.pxPerDU)
+			m.vp = maprender.FitBound(m.home, w, h, m.pxPerDU)
 			if m.home0 != nil {
 				m.vp = m.home0(w, h, m.pxPerDU)
 			}
@@ -175,7 +177,14 @@ func (m *MapWidget) change(fn func(maprender.Viewport) maprender.Viewport) {
 
 // ResetView returns to the home view.
 func (m *MapWidget) ResetView() {
-	m.change(func(v maprender.Viewport) maprender.Viewport { return m.home(v.W, v.H, v.Scale) })
+	m.change(func(v maprender.Viewport) maprender.Viewport { return maprender.FitBound(m.home, v.W, v.H, v.Scale) })
+}
+
+// SetHome sets the area Reset view frames (the selected events).
+func (m *MapWidget) SetHome(area orb.Bound) {
+	m.mu.Lock()
+	m.home = area
+	m.mu.Unlock()
 }
 
 // ZoomBy zooms about the centre of the view.

@@ -38,6 +38,7 @@ func (mw *MainWindow) refreshMap() {
 		mw.details.ShowHint()
 	}
 	mw.mapw.SetView(mw.model.Options(mw.view, mw.sel), mw.sel)
+	mw.mapw.SetHome(brief.FrameEvents(mw.sel))
 	mw.list.SetRows(mw.sel.Index)
 	mw.chart.SetInput(mw.chartInput())
 	mw.filters.SetCount(len(mw.sel.Index), len(mw.model.Records))
@@ -109,7 +110,15 @@ func (mw *MainWindow) hover(h *MapHit, at fyne.Position) {
 	}
 	var text string
 	if h.Item.Count > 1 {
-		text = fmt.Sprintf("%d attacks · %d killed\nClick to zoom in", h.Item.Count, h.Item.Killed)
+		what := "attacks"
+		if h.Item.Foiled {
+			what = "foiled plots"
+		}
+		text = fmt.Sprintf("%d %s · %d killed", h.Item.Count, what, h.Item.Killed)
+		if d, ok := mw.model.Describe(h.Record); ok && !h.Item.Foiled {
+			text += fmt.Sprintf("\ndeadliest: %s (%s killed)", d.Title, d.Killed)
+		}
+		text += "\nClick to zoom in"
 	} else if d, ok := mw.model.Describe(h.Record); ok {
 		text = d.Tooltip()
 	} else {

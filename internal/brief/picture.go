@@ -2,6 +2,8 @@ package brief
 
 import (
 	"image"
+	"image/color"
+	"image/draw"
 
 	"github.com/paulmach/orb"
 
@@ -19,7 +21,20 @@ type Picture struct {
 	// NoAttribution leaves the credits line off, for a slide whose footer
 	// carries it.
 	NoAttribution bool
+	Inset         InsetMode
+	InsetArea     orb.Bound // projected, for InsetFixed
 }
+
+// InsetMode says whether a finished map carries an inset map of the area
+// where its events crowd (Kabul, Nangarhar, the Afghanistan–Pakistan
+// border), as a QGIS user would add by hand in a print layout.
+type InsetMode int
+
+const (
+	InsetAuto  InsetMode = iota // an inset when most events crowd into a small part of the frame
+	InsetNone                   // never
+	InsetFixed                  // an inset of InsetArea
+)
 
 // RenderMap draws a finished map: the window's export, the CLI's export
 // map, slides and the presenter all call it, so the same view and selection
@@ -33,6 +48,95 @@ func (m *Model) RenderMap(sel Selection, p Picture) *image.RGBA {
 	if p.NoAttribution {
 		o.Attribution = ""
 	}
-	img, _ := maprender.NewRenderer(m.Base).Render(maprender.FitBound(p.Area, p.W, p.H, scale), o)
+	vp := maprender.FitBound(p.Area, p.W, p.H, scale)
+	img, f := maprender.NewRenderer(m.Base).Render(vp, o)
+	area, ok := p.InsetArea, p.Inset == InsetFixed
+	if p.Inset == InsetAuto {
+		area, ok = DenseArea(inFrame(sel, vp), vp.Bound())
+	}
+	if ok {
+		m.drawInset(img, vp, f, sel, p.View, area, scale)
+	}
 	return img
+}
+
+// inFrame keeps the markers a viewport shows (their record indexes do not
+// matter here: only positions count).
+func inFrame(sel Selection, vp maprender.Viewport) Selection {
+	b := vp.Bound()
+	var out Selection
+	for _, mk := range sel.Markers {
+		if b.Contains(orb.Point{float64(mk.X), float64(mk.Y)}) {
+			out.Markers = append(out.Markers, mk)
+		}
+	}
+	return out
+}
+
+var insetFrame = color.RGBA{0x20, 0x20, 0x20, 0xff}
+
+// drawInset draws an inset map of area in the corner of img that hides the
+// fewest events (never over the legend, the title, the scale bar or the
+// area itself), with its own scale bar, and outlines area on the main map.
+func (m *Model) drawInset(img *image.RGBA, vp maprender.Viewport, f *maprender.Frame, sel Selection, view MapView, area orb.Bound, scale float64) {
+	W, H := img.Bounds().Dx(), img.Bounds().Dy()
+	iw := W * 36 / 100
+	bw, bh := area.Max[0]-area.Min[0], area.Max[1]-area.Min[1]
+	ih := min(max(int(float64(iw)*bh/bw), H*28/100), H*48/100)
+	margin := int(10 * scale)
+	// Where the area lies on the main map: the inset must not cover it.
+	x0, y0 := vp.ToPixel(area.Min)
+	x1, y1 := vp.ToPixel(area.Max)
+	target := image.Rect(int(x0), int(y0), int(x1), int(y1)).Canon()
+	corners := []image.Rectangle{
+		image.Rect(margin, f.TitleBottom+margin, margin+iw, f.TitleBottom+margin+ih), // top-left
+		image.Rect(W-margin-iw, margin, W-margin, margin+ih),                         // top-right
+		image.Rect(margin, H-margin-ih, margin+iw, H-margin),                         // bottom-left
+		image.Rect(W-margin-iw, f.ScaleTop-margin-ih, W-margin, f.ScaleTop-margin),   // bottom-right, above the scale bar
+	}
+	best, bestN := image.Rectangle{}, -1
+	for _, c := range corners {
+		if c.Min.Y < 0 || c.Max.Y > H || c.Overlaps(f.Legend) || c.Overlaps(target) {
+			continue
+		}
+		if n := countIn(f, c); bestN < 0 || n < bestN {
+			best, bestN = c, n
+		}
+	}
+	if bestN < 0 {
+		return // no corner free of the legend and the area: no inset rather than a hidden one
+	}
+	v := view
+	v.Title, v.HideLegend, v.Overlays = "", true, true
+	o := m.Options(v, sel)
+	o.Attribution = ""
+	ivp := maprender.FitBound(area, best.Dx(), best.Dy(), scale*0.85)
+	inset, _ := maprender.NewRenderer(m.Base).Render(ivp, o)
+	line := max(2, int(2*scale))
+	strokeRect(img, target, line, insetFrame)
+	draw.Draw(img, best.Inset(-line), image.NewUniform(insetFrame), image.Point{}, draw.Src)
+	draw.Draw(img, best, inset, image.Point{}, draw.Src)
+}
+
+// countIn counts the events drawn within r.
+func countIn(f *maprender.Frame, r image.Rectangle) int {
+	n := 0
+	for _, it := range f.Items {
+		p := image.Pt(int(it.X), int(it.Y))
+		if p.In(r.Inset(-int(it.R))) {
+			n += int(it.Count)
+		}
+	}
+	return n
+}
+
+// strokeRect outlines r with a line w pixels wide.
+func strokeRect(img *image.RGBA, r image.Rectangle, w int, c color.RGBA) {
+	u := image.NewUniform(c)
+	for _, e := range []image.Rectangle{
+		image.Rect(r.Min.X, r.Min.Y, r.Max.X, r.Min.Y+w), image.Rect(r.Min.X, r.Max.Y-w, r.Max.X, r.Max.Y),
+		image.Rect(r.Min.X, r.Min.Y, r.Min.X+w, r.Max.Y), image.Rect(r.Max.X-w, r.Min.Y, r.Max.X, r.Max.Y),
+	} {
+		draw.Draw(img, e.Intersect(img.Bounds()), u, image.Point{}, draw.Src)
+	}
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/paulmach/orb"
+
 	"iskbrief/internal/brief"
 	"iskbrief/internal/dataset"
 	"iskbrief/internal/events"
@@ -133,7 +135,8 @@ func exportMap(args []string, stdout, stderr io.Writer) error {
 	out := fl.String("out", "", "output PNG file")
 	w := fl.Int("width", 1920, "width in pixels")
 	h := fl.Int("height", 1080, "height in pixels")
-	bbox := fl.String("bbox", "", "lon1,lat1,lon2,lat2")
+	bbox := fl.String("bbox", "", "lon1,lat1,lon2,lat2 (default: frame the selected events)")
+	insetFlag := fl.String("inset", "auto", "auto, none or lon1,lat1,lon2,lat2: an inset map of the area where events crowd")
 	if err := parseFlags(fl, args, 0); err != nil {
 		return err
 	}
@@ -146,13 +149,25 @@ func exportMap(args []string, stdout, stderr io.Writer) error {
 	if *w < 200 || *h < 150 || *w > 8192 || *h > 8192 {
 		return usageError{fmt.Sprintf("size %d×%d: expected 200×150 to 8192×8192", *w, *h)}
 	}
-	area := maprender.Region
+	var area orb.Bound
 	if *bbox != "" {
 		b, err := parseBBox(*bbox)
 		if err != nil {
 			return err
 		}
 		area = maprender.Bounds(b[0], b[1], b[2], b[3])
+	}
+	inset, insetArea := brief.InsetAuto, orb.Bound{}
+	switch *insetFlag {
+	case "auto":
+	case "none":
+		inset = brief.InsetNone
+	default:
+		b, err := parseBBox(*insetFlag)
+		if err != nil {
+			return usageError{"--inset: expected auto, none or lon1,lat1,lon2,lat2: " + err.Error()}
+		}
+		inset, insetArea = brief.InsetFixed, maprender.Bounds(b[0], b[1], b[2], b[3])
 	}
 	f, err := sel.filter()
 	if err != nil {
@@ -175,9 +190,12 @@ func exportMap(args []string, stdout, stderr io.Writer) error {
 	if title == "" {
 		title = brief.MapTitle(f, len(sel2.Index))
 	}
+	if *bbox == "" {
+		area = brief.FrameEvents(sel2)
+	}
 	img := m.RenderMap(sel2, brief.Picture{
 		View: brief.MapView{Filter: f, ColorBy: by, Style: st, Selected: events.NoRecord, Title: title, Overlays: true},
-		Area: area, W: *w, H: *h,
+		Area: area, W: *w, H: *h, Inset: inset, InsetArea: insetArea,
 	})
 	if err := export.WritePNG(*out, img); err != nil {
 		return err

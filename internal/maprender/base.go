@@ -91,17 +91,25 @@ func (l *labeller) free(r image.Rectangle) bool {
 
 func (l *labeller) take(r image.Rectangle) { l.placed = append(l.placed, r) }
 
-// drawBaseLabels writes country, province and city names. Countries win over
-// cities at low zoom; then capitals and large cities first.
-func drawBaseLabels(dst *image.RGBA, bm *basemap.Basemap, vp Viewport, st Style) {
-	lz := vp.LogicalZoom()
-	s := vp.Scale * st.TextScale
-	lab := &labeller{bounds: dst.Bounds()}
+// countryLabel is a country name placed on the map.
+type countryLabel struct {
+	ts   TextStyle
+	name string
+	x, y int
+}
 
+// countryLabels places the country names that fit (they are placed before
+// any other label, so the placement depends only on the view).
+func countryLabels(bm *basemap.Basemap, vp Viewport, st Style, lab *labeller) []countryLabel {
+	if bm == nil {
+		return nil
+	}
+	s := vp.Scale * st.TextScale
 	countryTS := TextStyle{Size: 15 * s, Bold: true, Color: st.CountryText, Halo: st.Halo}
-	if lz > 8000 {
+	if vp.LogicalZoom() > 8000 {
 		countryTS.Size = 18 * s
 	}
+	var out []countryLabel
 	for _, c := range bm.Countries {
 		x, y := vp.ToPixel(c.Label)
 		name := strings.ToUpper(c.Name)
@@ -114,7 +122,30 @@ func drawBaseLabels(dst *image.RGBA, bm *basemap.Basemap, vp Viewport, st Style)
 			continue
 		}
 		lab.take(r)
-		drawText(dst, countryTS, name, bx, by)
+		out = append(out, countryLabel{countryTS, name, bx, by})
+	}
+	return out
+}
+
+// drawCountryLabelsOver writes the country names again over the markers,
+// with their halo, so a cluster never hides AFGHANISTAN or PAKISTAN. The
+// names are placed as in the cached basemap (viewport base) and shifted by
+// off, the view's position in it, so they cover the cached ones exactly.
+func drawCountryLabelsOver(dst *image.RGBA, bm *basemap.Basemap, base Viewport, off image.Point, st Style) {
+	for _, cl := range countryLabels(bm, base, st, &labeller{bounds: image.Rect(0, 0, base.W, base.H)}) {
+		drawText(dst, cl.ts, cl.name, cl.x-off.X, cl.y-off.Y)
+	}
+}
+
+// drawBaseLabels writes country, province and city names. Countries win over
+// cities at low zoom; then capitals and large cities first.
+func drawBaseLabels(dst *image.RGBA, bm *basemap.Basemap, vp Viewport, st Style) {
+	lz := vp.LogicalZoom()
+	s := vp.Scale * st.TextScale
+	lab := &labeller{bounds: dst.Bounds()}
+
+	for _, cl := range countryLabels(bm, vp, st, lab) {
+		drawText(dst, cl.ts, cl.name, cl.x, cl.y)
 	}
 
 	// Cities: national capitals always, then by population while they fit.

@@ -32,6 +32,7 @@ type Item struct {
 	Count   int32       // 1 for a single marker
 	Index   MarkerIndex // a single marker, or a cluster's largest member
 	Killed  int64       // sum over members
+	Foiled  bool        // foiled plots cluster only with foiled plots
 	mix     [8]int32
 }
 
@@ -40,6 +41,11 @@ type Item struct {
 type Frame struct {
 	VP    Viewport
 	Items []Item
+	// Where the overlays went, so a caller can place more (an inset map)
+	// without covering them: the legend's box (empty if none), the bottom
+	// of the title band and the top of the scale bar.
+	Legend                image.Rectangle
+	TitleBottom, ScaleTop int
 
 	cell  float64
 	cols  int
@@ -59,10 +65,18 @@ func MarkerRadius(killed int32, scale float64) float64 {
 	return (minRadius + radiusPerSqr*math.Sqrt(float64(max(killed, 0)))) * scale
 }
 
-// clusterRadius grows with the log of the count and stops at half a
-// cluster cell, so clusters never pave over the map.
-func clusterRadius(count int32, scale float64) float64 {
-	return math.Min(10+3*math.Log2(float64(count)), clusterCell/2+2) * scale
+// maxClusterRadius caps a cluster's size (logical pixels), so the deadliest
+// clusters do not pave over the map.
+const maxClusterRadius = 60.0
+
+// clusterRadius sizes a cluster by the people killed in it, on the same
+// area scale as single markers (up to maxClusterRadius), and never smaller
+// than its count needs: a cluster of small attacks and one holding a
+// mass-casualty attack no longer look alike.
+func clusterRadius(count int32, killed int64, scale float64) float64 {
+	byCount := math.Min(10+3*math.Log2(float64(count)), clusterCell/2+2) * scale
+	byKilled := math.Min(MarkerRadius(int32(min(killed, math.MaxInt32)), scale), maxClusterRadius*scale)
+	return math.Max(byCount, byKilled)
 }
 
 // Layout decides what to draw: it culls markers outside the view and, unless
@@ -129,7 +143,12 @@ func LayoutSelected(vp Viewport, markers []Marker, selected MarkerIndex) *Frame 
 				if gx < 0 || gy < 0 || gx >= cols || gy >= rows {
 					continue
 				}
-				a := &grid[gy*cols+gx]
+				// Two layers of cells: foiled plots never merge with attacks.
+				k := gy*cols + gx
+				if m.Flags&FlagFoiled != 0 {
+					k += cols * rows
+				}
+				a := &grid[k]
 				if a.n == 0 || m.Killed > a.bestK {
 					a.best, a.bestK = MarkerIndex(i), m.Killed
 				}
@@ -140,11 +159,11 @@ func LayoutSelected(vp Viewport, markers []Marker, selected MarkerIndex) *Frame 
 				a.mix[m.Category&7]++
 			}
 		}
-		grid := make([]acc, cols*rows)
+		grid := make([]acc, 2*cols*rows)
 		if len(markers) < 50_000 {
 			accumulate(grid, 0, len(markers))
 		} else {
-			other := make([]acc, cols*rows)
+			other := make([]acc, 2*cols*rows)
 			half := len(markers) / 2
 			done := make(chan struct{})
 			go func() { accumulate(other, half, len(markers)); close(done) }()
@@ -168,15 +187,15 @@ func LayoutSelected(vp Viewport, markers []Marker, selected MarkerIndex) *Frame 
 				}
 			}
 		}
-		for _, a := range grid {
+		for k, a := range grid {
 			if a.n == 0 {
 				continue
 			}
-			it := Item{X: float32(a.sx / float64(a.n)), Y: float32(a.sy / float64(a.n)), Count: a.n, Index: a.best, Killed: a.killed, mix: a.mix}
+			it := Item{X: float32(a.sx / float64(a.n)), Y: float32(a.sy / float64(a.n)), Count: a.n, Index: a.best, Killed: a.killed, mix: a.mix, Foiled: k >= cols*rows}
 			if a.n == 1 {
 				it.R = float32(MarkerRadius(a.bestK, scale))
 			} else {
-				it.R = float32(clusterRadius(a.n, scale))
+				it.R = float32(clusterRadius(a.n, a.killed, scale))
 			}
 			f.Items = append(f.Items, it)
 		}
@@ -213,7 +232,7 @@ func mergeOverlapping(items []Item, scale float64) []Item {
 				for _, j := range grid[key{kx + dx, ky + dy}] {
 					o := &out[j]
 					d := math.Hypot(float64(o.X-it.X), float64(o.Y-it.Y))
-					if d >= float64(o.R+it.R)*0.6 {
+					if d >= float64(o.R+it.R)*0.6 || o.Foiled != it.Foiled {
 						continue
 					}
 					n := float32(o.Count + it.Count)
@@ -224,7 +243,7 @@ func mergeOverlapping(items []Item, scale float64) []Item {
 					for c := range o.mix {
 						o.mix[c] += it.mix[c]
 					}
-					o.R = float32(clusterRadius(o.Count, scale))
+					o.R = float32(clusterRadius(o.Count, o.Killed, scale))
 					merged = true
 					break
 				}

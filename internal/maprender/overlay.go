@@ -31,6 +31,9 @@ func drawOverlays(dst *image.RGBA, vp Viewport, o Options, f *Frame) {
 		bottom = r.Min.Y
 	}
 	scaleTop := drawScaleBar(dst, vp, o.Style, s, bottom)
+	if f != nil {
+		f.TitleBottom, f.ScaleTop = top, scaleTop
+	}
 	if len(o.Legend) > 0 {
 		lw, lh := legendWidth(o, s), legendHeight(vp, o, s)
 		m := 8 * s
@@ -52,6 +55,7 @@ func drawOverlays(dst *image.RGBA, vp Viewport, o Options, f *Frame) {
 		}
 		if bestN >= 0 {
 			drawLegend(dst, vp, o, s, float64(best.Min.X), float64(best.Min.Y))
+			f.Legend = best
 		}
 	}
 }
@@ -129,7 +133,7 @@ func drawScaleBar(dst *image.RGBA, vp Viewport, st Style, s float64, bottom int)
 }
 
 // symbolLabels are the legend rows that explain symbols rather than colours.
-var symbolLabels = []string{"Cluster: number of attacks", "Foiled plot", "Place known only to town/province"}
+var symbolLabels = []string{"Cluster: number of attacks; area by killed", "Foiled plot (never clustered with attacks)", "Place known only to town/province"}
 
 // legendWidth is the legend panel's width in device pixels.
 func legendWidth(o Options, s float64) float64 {

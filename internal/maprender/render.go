@@ -64,7 +64,7 @@ func (r *Renderer) Render(vp Viewport, o Options) (*image.RGBA, *Frame) {
 
 // RenderInto draws a frame into dst, which must be vp.W×vp.H.
 func (r *Renderer) RenderInto(dst *image.RGBA, vp Viewport, o Options) *Frame {
-	r.drawBaseCached(dst, vp, o.Style)
+	base, off := r.drawBaseCached(dst, vp, o.Style)
 	f := LayoutSelected(vp, o.Markers, o.Selected)
 	// Markers are drawn in two horizontal bands at once (the machine
 	// has at least two cores); each band clips to itself, so the result is
@@ -82,6 +82,7 @@ func (r *Renderer) RenderInto(dst *image.RGBA, vp Viewport, o Options) *Frame {
 		}()
 	}
 	wg.Wait()
+	drawCountryLabelsOver(dst, r.Base, base, off, o.Style)
 	if o.Overlays {
 		drawOverlays(dst, vp, o, f)
 	}
@@ -89,8 +90,10 @@ func (r *Renderer) RenderInto(dst *image.RGBA, vp Viewport, o Options) *Frame {
 }
 
 // drawBaseCached copies the basemap for vp from the cache, redrawing the
-// cache (with a margin around the view) when the view left it.
-func (r *Renderer) drawBaseCached(dst *image.RGBA, vp Viewport, st Style) {
+// cache (with a margin around the view) when the view left it. It returns
+// the cached image's viewport and where vp's top-left lies in it, so labels
+// drawn over the markers land exactly on the cached ones.
+func (r *Renderer) drawBaseCached(dst *image.RGBA, vp Viewport, st Style) (Viewport, image.Point) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	mx, my := int(float64(vp.W)*cacheMargin), int(float64(vp.H)*cacheMargin)
@@ -101,7 +104,7 @@ func (r *Renderer) drawBaseCached(dst *image.RGBA, vp Viewport, st Style) {
 		ox, oy := int(cx+0.5), int(cy+0.5)
 		if ox >= 0 && oy >= 0 && ox+vp.W <= k.vp.W && oy+vp.H <= k.vp.H {
 			draw.Draw(dst, dst.Bounds(), r.cache, image.Pt(ox, oy), draw.Src)
-			return
+			return k.vp, image.Pt(ox, oy)
 		}
 	}
 	big := vp
@@ -111,4 +114,5 @@ func (r *Renderer) drawBaseCached(dst *image.RGBA, vp Viewport, st Style) {
 	r.cache = img
 	r.key = cacheKey{zoom: vp.Zoom, scale: vp.Scale, w: vp.W, h: vp.H, style: st.Name, vp: big}
 	draw.Draw(dst, dst.Bounds(), img, image.Pt(mx, my), draw.Src)
+	return big, image.Pt(mx, my)
 }
