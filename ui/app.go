@@ -227,6 +227,7 @@ func (mw *MainWindow) makeScreens() {
 	mw.slides.OnShow = mw.applySlide
 	mw.slides.OnPresent = mw.present
 	mw.slides.OnExportPDF = mw.exportPDFDialog
+	mw.slides.OnExportPPTX = mw.exportPPTXDialog
 	mw.slides.OnExportPNGs = mw.exportPNGsDialog
 	mw.slides.trace = mw.tracef
 	mw.slides.list.OnWindowKey = mw.typedKey

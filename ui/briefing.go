@@ -94,6 +94,19 @@ func (mw *MainWindow) exportPDFDialog() {
 	mw.renderThenSave(export.FileName(title, ".pdf"), func() ([]byte, error) { return slides.BuildPDF(title, m, ss) })
 }
 
+// exportPPTXDialog saves the briefing as a PowerPoint deck with speaker
+// notes.
+func (mw *MainWindow) exportPPTXDialog() {
+	ss := mw.slides.Slides()
+	if len(ss) == 0 {
+		dialog.ShowInformation("No slides", "Add slides before exporting the briefing.", mw)
+		return
+	}
+	title := mw.slides.BriefingTitle()
+	m := mw.model.Snapshot()
+	mw.renderThenSave(export.FileName(title, ".pptx"), func() ([]byte, error) { return slides.BuildPPTX(title, m, ss) })
+}
+
 // exportPNGsDialog writes the slides as 1920×1080 PNGs into a folder.
 func (mw *MainWindow) exportPNGsDialog() {
 	ss := mw.slides.Slides()

@@ -22,8 +22,8 @@ type SlidesPanel struct {
 	OnPresent func(i int)
 	// Capture returns the current view as a slide state and a default title.
 	Capture func() (workspace.SlideState, string)
-	// OnExportPDF and OnExportPNGs export the briefing.
-	OnExportPDF, OnExportPNGs func()
+	// OnExportPDF, OnExportPPTX and OnExportPNGs export the briefing.
+	OnExportPDF, OnExportPPTX, OnExportPNGs func()
 
 	store    *workspace.Store
 	win      fyne.Window
@@ -76,11 +76,12 @@ func NewSlidesPanel(store *workspace.Store, win fyne.Window, onError func(error)
 	rename := widget.NewButtonWithIcon("", theme.SettingsIcon(), p.renameBriefingDialog)
 	pdf := widget.NewButton("Export PDF…", func() { p.OnExportPDF() })
 	pngs := widget.NewButton("Export PNG slides…", func() { p.OnExportPNGs() })
+	ppt := widget.NewButton("Export PowerPoint…", func() { p.OnExportPPTX() })
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel("Briefing"), container.NewHBox(newB, rename), p.picker),
 		container.NewHBox(add, edit, up, down, del),
 	)
-	bottom := container.NewVBox(present, container.NewGridWithColumns(2, pdf, pngs))
+	bottom := container.NewVBox(present, container.NewGridWithColumns(3, pdf, ppt, pngs))
 	p.obj = container.NewBorder(top, bottom, nil, nil, p.list)
 	p.reloadBriefings(0)
 	return p

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"iskbrief/internal/brief"
+	"iskbrief/internal/export"
 	"iskbrief/internal/slides"
 	"iskbrief/internal/workspace"
 )
@@ -18,11 +19,12 @@ func exportSlides(args []string, stdout, stderr io.Writer) error {
 	id := fl.Int64("briefing", 0, "briefing id (default: the most recently changed)")
 	pdf := fl.String("pdf", "", "write the briefing as this PDF")
 	pngs := fl.String("png-dir", "", "write 1920×1080 PNG slides into this folder")
+	ppt := fl.String("pptx", "", "write the briefing as this PowerPoint file (.pptx)")
 	if err := parseFlags(fl, args, 0); err != nil {
 		return err
 	}
-	if *pdf == "" && *pngs == "" {
-		return usageError{"export slides needs --pdf FILE or --png-dir DIR"}
+	if *pdf == "" && *pngs == "" && *ppt == "" {
+		return usageError{"export slides needs --pdf FILE, --pptx FILE or --png-dir DIR"}
 	}
 	path, err := workspace.Resolve(*ws)
 	if err != nil {
@@ -71,6 +73,16 @@ func exportSlides(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		fmt.Fprintf(stdout, "wrote %s (%d pages)\n", *pdf, len(ss))
+	}
+	if *ppt != "" {
+		deck, err := slides.BuildPPTX(b.Title, m, ss)
+		if err != nil {
+			return err
+		}
+		if err := export.WriteBytes(*ppt, deck); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "wrote %s (%d slides)\n", *ppt, len(ss))
 	}
 	if *pngs != "" {
 		files, err := slides.ExportPNGs(*pngs, m, ss)

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"archive/zip"
 	"image"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -171,4 +173,34 @@ func same(a, b image.Image) bool {
 		}
 	}
 	return true
+}
+
+// export slides --pptx writes a deck whose slides and speaker notes are
+// those of the briefing (LibreOffice's reading of it is tested in pptx).
+func TestExportSlidesPowerPoint(t *testing.T) {
+	ws := workspaceWithSlide(t)
+	out := filepath.Join(t.TempDir(), "b.pptx")
+	if code, so, se := run("export", "slides", "--workspace", ws, "--pptx", out); code != 0 || !strings.Contains(so, "1 slides") {
+		t.Fatalf("export slides --pptx: %d %s %s", code, so, se)
+	}
+	z, err := zip.OpenReader(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	var slideText, notesText string
+	for _, f := range z.File {
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		switch {
+		case strings.HasPrefix(f.Name, "ppt/slides/slide"):
+			slideText += string(b)
+		case strings.HasPrefix(f.Name, "ppt/notesSlides/notesSlide"):
+			notesText += string(b)
+		}
+	}
+	if !strings.Contains(slideText, ">Afghanistan<") || !strings.Contains(notesText, ">notes<") {
+		t.Errorf("the deck lacks the slide title or its notes")
+	}
 }

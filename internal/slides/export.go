@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"image/jpeg"
+	"math"
 	"os"
 	"path/filepath"
 
@@ -14,6 +15,7 @@ import (
 	"iskbrief/internal/brief"
 	"iskbrief/internal/export"
 	"iskbrief/internal/maprender"
+	"iskbrief/internal/pptx"
 	"iskbrief/internal/workspace"
 )
 
@@ -118,4 +120,35 @@ func BuildPDF(title string, m *brief.Model, ss []workspace.Slide) ([]byte, error
 		return nil, fmt.Errorf("cannot build the PDF: %w", err)
 	}
 	return out.Bytes(), nil
+}
+
+// BuildPPTX makes the briefing as a PowerPoint deck: one 16:9 slide per
+// briefing slide, its title a real text box, the map and chart as one
+// 1920-pixel-wide picture drawn by the same code as the PDF, the source line
+// as a text footer and the speaker notes in PowerPoint's notes page.
+func BuildPPTX(title string, m *brief.Model, ss []workspace.Slide) ([]byte, error) {
+	if len(ss) == 0 {
+		return nil, fmt.Errorf("the briefing has no slides")
+	}
+	const top, bottom, left, width = 0.14, 0.93, 0.02, 0.96 // the picture sits between the title and the footer
+	const w = 1920
+	h := int(math.Round(w * (bottom - top) * 9 / (width * 16))) // the picture keeps the aspect of its box
+	var deck []pptx.Slide
+	for i, s := range ss {
+		img, err := Render(m, s, Layout{W: w, H: h, Bare: true, Style: maprender.Light()})
+		if err != nil {
+			return nil, err
+		}
+		b, err := export.EncodePNG(img)
+		if err != nil {
+			return nil, err
+		}
+		deck = append(deck, pptx.Slide{
+			Title:  s.Title,
+			Images: []pptx.Image{{PNG: b, X: left, Y: top, W: width, H: bottom - top, Name: "Map and chart: " + s.Title}},
+			Footer: SourceLine(m, Filter(s.State)) + fmt.Sprintf(" · slide %d of %d", i+1, len(ss)),
+			Notes:  s.Notes,
+		})
+	}
+	return pptx.Build(title, deck)
 }
