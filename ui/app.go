@@ -25,6 +25,7 @@ import (
 	"iskbrief/internal/events"
 	"iskbrief/internal/filter"
 	"iskbrief/internal/maprender"
+	"iskbrief/internal/slides"
 	"iskbrief/internal/symbology"
 	"iskbrief/internal/version"
 	"iskbrief/internal/workspace"
@@ -222,6 +223,12 @@ func (mw *MainWindow) makeScreens() {
 
 	mw.chart = NewChartView(widget.NewButtonWithIcon("Export chart…", theme.DocumentSaveIcon(), mw.exportChartDialog))
 	mw.chart.OnHit = mw.chartHit
+	// A new workspace starts with the built-in briefing, as editable slides.
+	if added, err := slides.AddStarter(mw.store, m); err != nil {
+		mw.tracef("starter briefing not added: %v", err)
+	} else if added {
+		mw.tracef("starter briefing %q added", slides.StarterTitle)
+	}
 	mw.slides = NewSlidesPanel(mw.store, mw, func(err error) { dialog.ShowError(err, mw) })
 	mw.slides.Capture = mw.captureSlide
 	mw.slides.OnShow = mw.applySlide

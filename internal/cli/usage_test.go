@@ -204,3 +204,20 @@ func TestExportSlidesPowerPoint(t *testing.T) {
 		t.Errorf("the deck lacks the slide title or its notes")
 	}
 }
+
+// The built-in briefing exports on a fresh machine with no workspace.
+func TestExportStarterBriefingWithoutAWorkspace(t *testing.T) {
+	t.Setenv(workspace.EnvVar, filepath.Join(t.TempDir(), "none.db"))
+	dir := t.TempDir()
+	pdf := filepath.Join(dir, "starter.pdf")
+	code, out, stderr := run("export", "slides", "--briefing", "starter", "--pdf", pdf, "--png-dir", filepath.Join(dir, "png"))
+	if code != 0 || !strings.Contains(out, "(9 pages)") {
+		t.Fatalf("export starter: %d %s %s", code, out, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(t.TempDir(), "none.db")); !os.IsNotExist(err) {
+		t.Error("exporting the starter briefing created a workspace")
+	}
+	if code, _, stderr := run("export", "slides", "--briefing", "nine", "--pdf", pdf); code != 2 || !strings.Contains(stderr, "expected a briefing id") {
+		t.Errorf("--briefing nine: %d %s", code, stderr)
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"iskbrief/internal/filter"
 	"iskbrief/internal/maprender"
 	"iskbrief/internal/symbology"
+	"iskbrief/internal/tollhistory"
 	"iskbrief/internal/workspace"
 )
 
@@ -137,14 +138,52 @@ func Render(m *brief.Model, s workspace.Slide, l Layout) (*image.RGBA, error) {
 	sel := m.Select(f, ColorBy(s.State)) // one selection for the map and the chart
 	mapImg := renderMap(m, s, f, sel, mapW, areaH, scale, st)
 	draw.Draw(img, image.Rect(left, y, left+mapW, y+areaH), mapImg, image.Point{}, draw.Src)
-	in := m.ChartInput(sel, f)
-	in.TextScale = 0.72 * scale
-	chartImg, err := charts.RenderImage(Kind(s.State), in, chartW, areaH)
-	if err != nil {
-		return nil, fmt.Errorf("slide %q chart: %w", s.Title, err)
+	var chartImg *image.RGBA
+	if e := m.Data.Event(s.State.Selected); s.State.Chart == TollChart && e != nil {
+		chartImg = tollPanel(m, e, chartW, areaH, scale, st)
+	} else {
+		in := m.ChartInput(sel, f)
+		in.TextScale = 0.72 * scale
+		var err error
+		if chartImg, err = charts.RenderImage(Kind(s.State), in, chartW, areaH); err != nil {
+			return nil, fmt.Errorf("slide %q chart: %w", s.Title, err)
+		}
 	}
 	draw.Draw(img, image.Rect(left+mapW+gap, y, l.W-left, y+areaH), chartImg, chartImg.Bounds().Min, draw.Src)
 	return img, nil
+}
+
+// TollChart is the slide chart that shows the selected event's toll history
+// instead of a chart of the selection.
+const TollChart = "toll"
+
+// tollPanel draws an event's toll history as a slide's chart: a title, the
+// settled figure and the early counts, and every dated figure on its day.
+func tollPanel(m *brief.Model, e *dataset.Event, w, h int, scale float64, st maprender.Style) *image.RGBA {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.Draw(img, img.Bounds(), image.NewUniform(color.RGBA{0xff, 0xff, 0xff, 0xff}), image.Point{}, draw.Src)
+	fg := color.RGBA{0x22, 0x22, 0x22, 0xff}
+	title := maprender.TextStyle{Size: 30 * scale, Bold: true, Color: fg}
+	sub := maprender.TextStyle{Size: 20 * scale, Color: color.RGBA{0x55, 0x55, 0x55, 0xff}}
+	pad := int(16 * scale)
+	_, ta, td := maprender.MeasureText(title, "Ag")
+	y := pad + ta
+	maprender.DrawText(img, title, "How the toll was reported", pad, y)
+	y += td
+	line := e.Killed.String() + " killed as the toll settled"
+	if e.EarlyKilled.Known {
+		line += " · early counts " + e.EarlyKilled.String()
+	}
+	_, sa, sd := maprender.MeasureText(sub, "Ag")
+	for _, l := range maprender.WrapText(sub, line, w-2*pad) {
+		y += sa + sd + int(4*scale)
+		maprender.DrawText(img, sub, l, pad, y)
+	}
+	y += sd + pad
+	ps := tollhistory.Points(e, m.Data)
+	hist := tollhistory.Render(ps, w, h-y, scale*1.6, fg, color.RGBA{0xff, 0xff, 0xff, 0xff})
+	draw.Draw(img, image.Rect(0, y, w, h), hist, image.Point{}, draw.Src)
+	return img
 }
 
 // ErrorCard is what a slide that could not be drawn shows instead: its
