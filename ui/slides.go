@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"iskbrief/internal/slides"
 	"iskbrief/internal/workspace"
 )
 
@@ -116,12 +117,12 @@ func (p *SlidesPanel) reloadBriefings(id int64) {
 		}
 	}
 	if len(bs) == 0 {
-		nid, err := p.store.CreateBriefing("My briefing")
+		nid, err := p.store.CreateBriefing(slides.MyBriefing)
 		if err != nil {
 			p.fail(err)
 			return
 		}
-		bs = []workspace.Briefing{{ID: nid, Title: "My briefing"}}
+		bs = []workspace.Briefing{{ID: nid, Title: slides.MyBriefing}}
 	}
 	var names []string
 	sel := bs[0]

@@ -18,6 +18,9 @@ import (
 // StarterTitle names the briefing every new workspace starts with.
 const StarterTitle = "ISIS-K at a glance"
 
+// MyBriefing names the empty briefing a new workspace opens on.
+const MyBriefing = "My briefing"
+
 // StarterID is what `export slides --briefing` accepts for the built-in
 // briefing, with or without a workspace.
 const StarterID = "starter"
@@ -245,8 +248,10 @@ func tollNotes(d *dataset.Dataset, id string) string {
 
 // AddStarter stores the starter briefing in a workspace that has no
 // briefing yet (a new workspace), as ordinary slides the user can edit or
-// delete; `export slides --briefing starter` draws it afresh from the data
-// at any time, so it is never lost. It returns whether it added it.
+// delete, and beside it an empty "My briefing" that opens first, so the
+// user's own slides never land in the starter by accident. `export slides
+// --briefing starter` draws it afresh from the data at any time, so it is
+// never lost. It returns whether it added it.
 func AddStarter(s *workspace.Store, m *brief.Model) (bool, error) {
 	bs, err := s.Briefings()
 	if err != nil || len(bs) > 0 {
@@ -260,6 +265,9 @@ func AddStarter(s *workspace.Store, m *brief.Model) (bool, error) {
 		if _, err := s.AddSlide(id, sl.Title, sl.Notes, sl.State); err != nil {
 			return false, err
 		}
+	}
+	if _, err := s.CreateBriefing(MyBriefing); err != nil {
+		return false, err
 	}
 	return true, nil
 }

@@ -43,8 +43,10 @@ func TestStarterBriefing(t *testing.T) {
 		t.Error("the starter briefing was added twice")
 	}
 	bs, _ := st.Briefings()
-	got, _ := st.Slides(bs[0].ID)
-	if bs[0].Title != StarterTitle || len(got) != len(ss) {
-		t.Errorf("stored %q with %d slides", bs[0].Title, len(got))
+	if len(bs) != 2 || bs[0].Title != MyBriefing || bs[1].Title != StarterTitle {
+		t.Fatalf("briefings %+v: want My briefing first, then the starter", bs)
+	}
+	if got, _ := st.Slides(bs[1].ID); len(got) != len(ss) {
+		t.Errorf("starter stored with %d slides, want %d", len(got), len(ss))
 	}
 }
