@@ -135,6 +135,7 @@ type MainWindow struct {
 	presenter *Presenter
 
 	prefsTimer *time.Timer
+	help       dialog.Dialog // the Help dialog while it is open
 
 	importing   bool     // an import is being read or confirmed
 	importQueue []string // files waiting for it

@@ -52,7 +52,9 @@ func Present(win fyne.Window, m *brief.Model, ss []workspace.Slide, start int, t
 	p.img = canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))
 	p.img.FillMode = canvas.ImageFillContain
 	p.img.ScaleMode = canvas.ImageScaleSmooth
-	bg := canvas.NewRectangle(color.Black)
+	// The slide's own white behind it: where the window is not exactly
+	// 16:9, the margin is white, not a black bar at each edge.
+	bg := canvas.NewRectangle(color.White)
 	// Speaker notes, toggled with N: a strip along the bottom for the
 	// briefer's eyes (the audience sees the slide above it).
 	p.notes = widget.NewLabel("")
@@ -66,8 +68,11 @@ func Present(win fyne.Window, m *brief.Model, ss []workspace.Slide, start int, t
 	p.wasSize = win.Canvas().Size()
 	p.keyHandler = win.Canvas().OnTypedKey()
 	p.runeHandler = win.Canvas().OnTypedRune()
-	p.overlay = container.NewBorder(nil, p.notesBox, nil, nil)
-	win.SetContent(container.NewStack(bg, p.img, p.overlay))
+	// The notes strip takes its own room below the slide, which shrinks to
+	// fit above it: the notes never cover the chart's axis, the source line
+	// or the legend.
+	p.overlay = container.NewBorder(nil, p.notesBox, nil, nil, p.img)
+	win.SetContent(container.NewStack(bg, p.overlay))
 	win.SetFullScreen(true)
 	win.Canvas().SetOnTypedKey(p.key)
 	win.Canvas().SetOnTypedRune(p.rune)

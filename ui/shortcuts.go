@@ -57,6 +57,11 @@ func (mw *MainWindow) addShortcuts() {
 // typedKey routes keys that no focused widget took: the table's function
 // keys, and the map's keys.
 func (mw *MainWindow) typedKey(e *fyne.KeyEvent) {
+	if e.Name == fyne.KeyEscape && mw.help != nil {
+		mw.help.Hide() // Esc closes Help, as it closes other dialogs
+		mw.help = nil
+		return
+	}
 	for _, s := range shortcuts() {
 		if s.run != nil && s.mod == 0 && s.key == e.Name {
 			s.run(mw)
@@ -83,7 +88,10 @@ func (mw *MainWindow) showHelp() {
 	}
 	body := container.NewVBox(intro, widget.NewLabelWithStyle("Keyboard shortcuts", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.New(layout.NewFormLayout(), rows...))
-	dialog.ShowCustom("Help", "Close", container.NewGridWrap(fyne.NewSize(660, 480), container.NewVScroll(body)), mw)
+	d := dialog.NewCustom("Help", "Close", container.NewGridWrap(fyne.NewSize(660, 480), container.NewVScroll(body)), mw)
+	d.SetOnClosed(func() { mw.help = nil })
+	mw.help = d
+	d.Show()
 }
 
 // addSlide brings the Slides tab forward and asks for the new slide's title.

@@ -40,12 +40,15 @@ func SchemeLabel(b ColorBy) string {
 }
 
 // CountryColors is indexed like dataset.Countries (AFG, PAK, IRN, TUR, RUS).
+// They are deliberately not the target-type colours: a chart by country sits
+// beside a map coloured by target on every slide, and Afghanistan must not
+// read as "Government".
 var CountryColors = []color.RGBA{
-	maprender.Palette[3], // Afghanistan: blue
-	maprender.Palette[4], // Pakistan: bluish green
-	maprender.Palette[0], // Iran: vermillion
-	maprender.Palette[2], // Turkey: reddish purple
-	maprender.Palette[1], // Russia: orange
+	{0x3b, 0x3b, 0x98, 0xff}, // Afghanistan: indigo
+	{0x7a, 0x5c, 0x2e, 0xff}, // Pakistan: brown
+	{0x8e, 0x2c, 0x48, 0xff}, // Iran: plum
+	{0x2e, 0x7d, 0x74, 0xff}, // Turkey: dark teal
+	{0x6b, 0x6b, 0x6b, 0xff}, // Russia: grey
 }
 
 // TargetColors is indexed like dataset.TargetTypes.
