@@ -232,6 +232,9 @@ func (mw *MainWindow) makeScreens() {
 	}
 	mw.slides = NewSlidesPanel(mw.store, mw, func(err error) { dialog.ShowError(err, mw) })
 	mw.slides.Capture = mw.captureSlide
+	mw.slides.Pin = func(st workspace.SlideState) []string {
+		return mw.model.Pin(mw.model.Select(slides.Filter(st), slides.ColorBy(st)))
+	}
 	mw.slides.OnShow = mw.applySlide
 	mw.slides.OnPresent = mw.present
 	mw.slides.OnExportPDF = mw.exportPDFDialog

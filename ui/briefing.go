@@ -31,6 +31,10 @@ func (mw *MainWindow) captureSlide() (workspace.SlideState, string) {
 	box := viewBox(mw.mapw.Viewport())
 	st.West, st.South, st.East, st.North = box[0], box[1], box[2], box[3]
 	slides.Capture(&st, mw.view.Filter)
+	// A slide is a snapshot: it keeps the events it shows now (the edit
+	// dialog can make it follow the data instead).
+	st.Records = mw.model.Pin(mw.sel)
+	st.Live = st.Records == nil
 	mode, month := mw.timebar.State()
 	st.TimeMode, st.TimeMonth = mode, month.Format("2006-01")
 	if e := mw.model.Event(mw.view.Selected); e != nil {

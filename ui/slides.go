@@ -23,6 +23,8 @@ type SlidesPanel struct {
 	OnPresent func(i int)
 	// Capture returns the current view as a slide state and a default title.
 	Capture func() (workspace.SlideState, string)
+	// Pin lists the records a slide state selects now, to keep them.
+	Pin func(workspace.SlideState) []string
 	// OnExportPDF, OnExportPPTX and OnExportPNGs export the briefing.
 	OnExportPDF, OnExportPPTX, OnExportPNGs func()
 
@@ -228,9 +230,20 @@ func (p *SlidesPanel) editDialog() {
 	}
 	s := p.slides[p.selected]
 	t, n, items := titleNotesForm(s.Title, s.Notes)
+	live := widget.NewCheck("Follow the data: recount this slide's filter each time it is shown", nil)
+	live.SetChecked(s.State.Live || len(s.State.Records) == 0)
+	items = append(items, widget.NewFormItem("", live))
 	d := dialog.NewForm("Edit slide", "Save", "Cancel", items, func(ok bool) {
 		if ok && strings.TrimSpace(t.Text) != "" {
 			p.fail(p.store.UpdateSlide(s.ID, t.Text, n.Text))
+			if wasLive := s.State.Live || len(s.State.Records) == 0; live.Checked != wasLive && p.Pin != nil {
+				st := s.State
+				st.Live = live.Checked
+				if !st.Live {
+					st.Records = p.Pin(st) // from now on it keeps what it shows now
+				}
+				p.fail(p.store.UpdateSlideState(s.ID, st))
+			}
 			p.reload()
 		}
 	}, p.win)

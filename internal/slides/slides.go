@@ -101,10 +101,17 @@ func Render(m *brief.Model, s workspace.Slide, l Layout) (*image.RGBA, error) {
 		y += td + pad/2
 
 		// Footer: the source line.
+		// Wrapped, never cut: the selection's description can be long.
 		foot := maprender.TextStyle{Size: 18 * scale, Color: st.PanelText}
 		_, fa, fd := maprender.MeasureText(foot, "Ag")
+		lines := maprender.WrapText(foot, SourceLine(m, f), l.W-2*pad)
 		bottom = l.H - pad/2 - fd
-		maprender.DrawText(img, foot, SourceLine(m, f), pad, bottom)
+		for i := len(lines) - 1; i >= 0; i-- {
+			maprender.DrawText(img, foot, lines[i], pad, bottom)
+			if i > 0 {
+				bottom -= fa + fd
+			}
+		}
 		bottom -= fa + pad/2
 	}
 
@@ -135,7 +142,7 @@ func Render(m *brief.Model, s workspace.Slide, l Layout) (*image.RGBA, error) {
 	}
 	mapW := (l.W - 2*left - gap) * 58 / 100
 	chartW := l.W - 2*left - gap - mapW
-	sel := m.Select(f, ColorBy(s.State)) // one selection for the map and the chart
+	sel := Selection(m, s) // one selection for the map and the chart
 	mapImg := renderMap(m, s, f, sel, mapW, areaH, scale, st)
 	draw.Draw(img, image.Rect(left, y, left+mapW, y+areaH), mapImg, image.Point{}, draw.Src)
 	var chartImg *image.RGBA
@@ -151,6 +158,16 @@ func Render(m *brief.Model, s workspace.Slide, l Layout) (*image.RGBA, error) {
 	}
 	draw.Draw(img, image.Rect(left+mapW+gap, y, l.W-left, y+areaH), chartImg, chartImg.Bounds().Min, draw.Src)
 	return img, nil
+}
+
+// Selection is what a slide shows: the records it was pinned to when it was
+// made, or, for a slide that follows the data, its filter applied now.
+func Selection(m *brief.Model, s workspace.Slide) brief.Selection {
+	if !s.State.Live && len(s.State.Records) > 0 {
+		sel, _ := m.SelectKeys(s.State.Records, ColorBy(s.State))
+		return sel
+	}
+	return m.Select(Filter(s.State), ColorBy(s.State))
 }
 
 // TollChart is the slide chart that shows the selected event's toll history

@@ -10,6 +10,7 @@ import (
 
 	"iskbrief/internal/brief"
 	"iskbrief/internal/filter"
+	"iskbrief/internal/importer"
 	"iskbrief/internal/maprender"
 	"iskbrief/internal/workspace"
 )
@@ -102,5 +103,31 @@ func TestRenderSlideHasMapAndChart(t *testing.T) {
 	}
 	if n := colours(800, 1240); n < 5 {
 		t.Errorf("chart area has %d colours", n)
+	}
+}
+
+// A slide is a snapshot: an import after it was made changes nothing in it,
+// unless the slide follows the data.
+func TestSlideIsASnapshot(t *testing.T) {
+	m, err := brief.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.MergeDuplicates = false
+	var st workspace.SlideState
+	Capture(&st, filter.Filter{Countries: []string{"RUS"}})
+	st.Records = m.Pin(m.Select(Filter(st), ColorBy(st)))
+	pinned := workspace.Slide{Title: "Russia", State: st}
+	live := pinned
+	live.State.Records, live.State.Live = nil, true
+	before := len(Selection(m, pinned).Index)
+	// An imported layer with one more event in Russia.
+	m.AddLayer(&brief.Layer{Meta: workspace.Layer{ID: 7, Name: "import", Visible: true},
+		Events: []importer.Event{{ID: "x", Country: "RUS", Lat: 55.75, Lon: 37.6, Killed: 3, KilledLow: 3, KilledHigh: 3, Wounded: -1, Line: 2}}})
+	if got := len(Selection(m, pinned).Index); got != before {
+		t.Errorf("the pinned slide went from %d to %d events after an import", before, got)
+	}
+	if got := len(Selection(m, live).Index); got != before+1 {
+		t.Errorf("the live slide shows %d events, want %d", got, before+1)
 	}
 }

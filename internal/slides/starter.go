@@ -39,6 +39,7 @@ func Starter(m *brief.Model) []workspace.Slide {
 		Capture(&st, f)
 		st.West, st.South, st.East, st.North = area[0], area[1], area[2], area[3]
 		st.Chart, st.Selected, st.ColorBy, st.Style = chart, selected, string(symbology.ByTarget), "projector"
+		st.Live = true // written from the data: it recounts when the data change
 		ss = append(ss, workspace.Slide{Position: len(ss), Title: title, Notes: notes, State: st})
 	}
 	attacks, foiled, byCountry := 0, 0, map[string]int{}

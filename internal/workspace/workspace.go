@@ -238,6 +238,12 @@ type SlideState struct {
 	Chart                    string // chart kind
 	ColorBy                  string
 	Style                    string
+	// Records pins the slide to the events it showed when it was made
+	// (brief.RecordKey keys), so a later import or data change does not
+	// change it. Live instead makes the slide recount its filter each time
+	// it is shown. A slide with neither (made before pinning) follows the data.
+	Records []string `json:",omitempty"`
+	Live    bool     `json:",omitempty"`
 }
 
 func now() string { return time.Now().UTC().Format(time.RFC3339) }
@@ -345,6 +351,24 @@ func (s *Store) AddSlide(briefing int64, title, notes string, st SlideState) (in
 func (s *Store) UpdateSlide(id int64, title, notes string) error {
 	return s.tx(func(tx *sql.Tx) error {
 		res, err := tx.Exec(`UPDATE slides SET title = ?, notes = ? WHERE id = ?`, title, notes, id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("slide %d does not exist", id)
+		}
+		return nil
+	})
+}
+
+// UpdateSlideState replaces what a slide shows.
+func (s *Store) UpdateSlideState(id int64, st SlideState) error {
+	state, err := json.Marshal(st)
+	if err != nil {
+		return err
+	}
+	return s.tx(func(tx *sql.Tx) error {
+		res, err := tx.Exec(`UPDATE slides SET state = ? WHERE id = ?`, string(state), id)
 		if err != nil {
 			return err
 		}
