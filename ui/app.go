@@ -136,6 +136,8 @@ type MainWindow struct {
 
 	prefsTimer *time.Timer
 	help       dialog.Dialog // the Help dialog while it is open
+	side       *container.Scroll
+	split      *container.Split
 
 	importing   bool     // an import is being read or confirmed
 	importQueue []string // files waiting for it
@@ -264,7 +266,11 @@ func (mw *MainWindow) layout() fyne.CanvasObject {
 	side.SetMinSize(fyne.NewSize(300, 0))
 	right := container.NewHSplit(mapArea, mw.tabs)
 	right.Offset = 0.7
+	mw.side, mw.split = side, right
 	body := container.NewBorder(nil, nil, side, nil, right)
+	if v, _ := mw.store.Pref("panels"); v == "hidden" {
+		mw.setPanels(false)
+	}
 	bottom := container.NewVBox(mw.timebar.Object(), mw.status)
 	return container.NewBorder(mw.toolbar(), bottom, nil, nil, body)
 }
@@ -363,11 +369,12 @@ func (mw *MainWindow) toolbar() fyne.CanvasObject {
 		mw.refreshMap()
 	})
 	legend.Checked = true
+	panels := widget.NewButtonWithIcon("Panels", theme.ViewFullScreenIcon(), mw.togglePanels)
 	help := widget.NewButtonWithIcon("Help", theme.HelpIcon(), mw.showHelp)
 	about := widget.NewButtonWithIcon("About", theme.InfoIcon(), mw.showAbout)
 	return container.NewHBox(reset, zin, zout, widget.NewSeparator(),
 		widget.NewLabel("Colour by"), colorBy, widget.NewLabel("Theme"), styles, legend,
-		widget.NewSeparator(), exportMap, addSlide, present, widget.NewSeparator(), help, about)
+		widget.NewSeparator(), exportMap, addSlide, present, widget.NewSeparator(), panels, help, about)
 }
 
 func (mw *MainWindow) tracef(format string, args ...any) {

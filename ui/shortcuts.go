@@ -36,7 +36,9 @@ func shortcuts() []shortcut {
 			key: fyne.KeyE, mod: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift, run: (*MainWindow).exportChartDialog},
 		{keys: "Ctrl+R", what: "reset the filters",
 			key: fyne.KeyR, mod: fyne.KeyModifierShortcutDefault, run: func(mw *MainWindow) { mw.filters.Reset() }},
-		{keys: "+ / −, arrows, 0", what: "zoom, pan, reset the map (when no text field has focus)"},
+		{keys: "Ctrl+B", what: "hide or show the side panels, so the map takes the whole window (a laptop screen)",
+		key: fyne.KeyB, mod: fyne.KeyModifierShortcutDefault, run: (*MainWindow).togglePanels},
+	{keys: "+ / −, arrows, 0", what: "zoom, pan, reset the map (when no text field has focus)"},
 		{keys: "Double-click", what: "zoom in on the map"},
 		{keys: "F1", what: "this help", key: fyne.KeyF1, run: (*MainWindow).showHelp},
 	}
@@ -98,4 +100,26 @@ func (mw *MainWindow) showHelp() {
 func (mw *MainWindow) addSlide() {
 	mw.showTab(tabSlides)
 	mw.slides.addDialog()
+}
+
+// togglePanels hides or shows the filter panel and the tabs; the choice is
+// remembered.
+func (mw *MainWindow) togglePanels() { mw.setPanels(!mw.side.Visible()) }
+
+func (mw *MainWindow) setPanels(show bool) {
+	if show {
+		mw.side.Show()
+		mw.tabs.Show()
+		mw.split.SetOffset(0.7)
+	} else {
+		mw.side.Hide()
+		mw.tabs.Hide()
+		mw.split.SetOffset(1)
+	}
+	state := "shown"
+	if !show {
+		state = "hidden"
+	}
+	mw.store.SetPref("panels", state)
+	mw.tracef("side panels %s", state)
 }

@@ -349,3 +349,22 @@ func TestDetailsShowSettledTollAndHistory(t *testing.T) {
 		t.Errorf("Kerman details must show the settled range:\n%s", text)
 	}
 }
+
+// Ctrl+B hides the side panels and the map takes the room; the choice is
+// remembered for the next start.
+func TestPanelsCollapseAndAreRemembered(t *testing.T) {
+	mw := newTestWindow(t)
+	before := mw.mapw.Size().Width
+	mw.togglePanels()
+	mw.Content().Refresh()
+	if w := mw.mapw.Size().Width; w <= before*1.2 {
+		t.Errorf("map %v wide with the panels hidden, %v with them: want it much wider", w, before)
+	}
+	if v, _ := mw.store.Pref("panels"); v != "hidden" {
+		t.Errorf("pref panels = %q, want hidden", v)
+	}
+	mw.togglePanels()
+	if v, _ := mw.store.Pref("panels"); v != "shown" || !mw.side.Visible() {
+		t.Errorf("panels not shown again (pref %q)", v)
+	}
+}
