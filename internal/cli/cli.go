@@ -73,9 +73,10 @@ Usage:
   iskbrief export map --out FILE.png [options]         render the map without a window
   iskbrief export chart --kind KIND --out FILE [options]
                                                        draw a chart as PNG or SVG; KIND is trends,
-                                                       killed, fighters, timeline or targets
-  iskbrief export slides [--workspace FILE] [--briefing ID] [--pdf FILE.pdf] [--png-dir DIR]
-                                                       a saved briefing as PDF and/or 1920×1080 PNGs
+                                                       killed, fighters, timeline, targets or monitors
+  iskbrief export slides [--workspace FILE] [--briefing ID|starter] [--pdf FILE.pdf] [--pptx FILE.pptx] [--png-dir DIR]
+                                                       a saved briefing (or the built-in one) as PDF,
+                                                       PowerPoint and/or 1920×1080 PNGs
   iskbrief import FILE... [--dry-run] [--actor all|TEXT] [--country AFG,PAK]
                                                        read ACLED, GTD, UCDP GED, generic CSV or GeoJSON exports
                                                        and save them as a layer (--dry-run: only report)
@@ -83,12 +84,14 @@ Usage:
 
 Export options:
   --width N --height N        size in pixels (default 1920×1080)
-  --bbox lon1,lat1,lon2,lat2  area to show (default: the whole region)
+  --bbox lon1,lat1,lon2,lat2  area to show (default: frame the selected events)
+  --inset auto|none|BOX       map only: an inset of the area where events crowd (default auto)
   --events FILE.csv           draw these events instead of the embedded ones
                               (header: event_date,latitude,longitude,fatalities,country)
   --country AFG,PAK           only these countries
   --from YEAR --to YEAR       only these years
   --style light|dark|projector, --color-by target|country|claim, --title TEXT  (map only)
+  --workspace FILE            slides and import: the workspace (default: $ISKBRIEF_WORKSPACE, else the app's)
   --format png|svg            chart only (default: from the --out extension, else png)
 `)
 }
