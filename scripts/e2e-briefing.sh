@@ -56,6 +56,9 @@ key Left;      sleep 0.3
 key Next;      sleep 0.3   # Page Down
 [[ $(grep -c "presenting slide 3/3" "$log") -ge 2 ]] || { echo "e2e-briefing: Page Down did not advance"; exit 1; }
 key n;         wait_for "speaker notes shown: true" 5
+key p;         wait_for "presenter view opened" 5      # the briefer's window: notes, next slide, timer
+wait_for "presenter view: slide 3 of 3" 5
+xdotool windowactivate --sync "$win" 2>/dev/null || true
 sleep 1; import -window root "$out/present-3.png"
 key Escape;    wait_for "presentation ended" 5
 grep "presenting\|presentation ended" "$log"

@@ -31,6 +31,7 @@ type Presenter struct {
 	notes    *widget.Label
 	notesBox *fyne.Container
 	overlay  *fyne.Container
+	view     *presenterView // the briefer's window (P), or nil
 
 	restore     fyne.CanvasObject
 	wasFull     bool
@@ -133,6 +134,7 @@ func (p *Presenter) show() {
 	if p.trace != nil {
 		p.trace("presenting slide %d/%d: %s", p.i+1, len(p.slides), p.slides[p.i].Title)
 	}
+	p.updateView()
 }
 
 // prerender fills the cache for one size, nearest slides first.
@@ -181,8 +183,12 @@ func (p *Presenter) key(e *fyne.KeyEvent) {
 	}
 }
 
-// rune toggles the speaker notes with N.
+// rune toggles the speaker notes with N and the presenter view with P.
 func (p *Presenter) rune(r rune) {
+	if r == 'p' || r == 'P' {
+		p.togglePresenterView()
+		return
+	}
 	if r != 'n' && r != 'N' {
 		return
 	}
@@ -194,6 +200,49 @@ func (p *Presenter) rune(r rune) {
 	p.overlay.Refresh() // lay the strip out again: it had no size while hidden
 	if p.trace != nil {
 		p.trace("speaker notes shown: %v", p.notesBox.Visible())
+	}
+}
+
+// togglePresenterView opens or closes the briefer's own window.
+func (p *Presenter) togglePresenterView() {
+	if p.view != nil {
+		p.view.close()
+		p.view = nil
+		p.tracef("presenter view closed")
+		return
+	}
+	p.view = newPresenterView(p)
+	p.updateView()
+	p.tracef("presenter view opened")
+}
+
+// updateView shows the current slide's notes and the next slide in the
+// presenter view.
+func (p *Presenter) updateView() {
+	if p.view == nil {
+		return
+	}
+	var next image.Image
+	if p.i+1 < len(p.slides) {
+		p.mu.Lock()
+		img, ok := p.cache[p.i+1]
+		p.mu.Unlock()
+		if !ok {
+			img = p.render(p.i+1, image.Pt(960, 540))
+		}
+		next = img
+	}
+	notes := p.slides[p.i].Notes
+	if notes == "" {
+		notes = "(no speaker notes for this slide)"
+	}
+	p.view.show(p.i, len(p.slides), notes, next)
+	p.tracef("presenter view: slide %d of %d", p.i+1, len(p.slides))
+}
+
+func (p *Presenter) tracef(format string, args ...any) {
+	if p.trace != nil {
+		p.trace(format, args...)
 	}
 }
 
@@ -213,6 +262,10 @@ func (p *Presenter) Index() int { return p.i }
 // Exit restores the window.
 func (p *Presenter) Exit() {
 	close(p.done)
+	if p.view != nil {
+		p.view.close()
+		p.view = nil
+	}
 	p.win.SetFullScreen(p.wasFull)
 	p.win.SetContent(p.restore)
 	if !p.wasFull {

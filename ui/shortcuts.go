@@ -24,7 +24,7 @@ type shortcut struct {
 // function, not a variable: Help is in the table it shows).
 func shortcuts() []shortcut {
 	return []shortcut{
-		{keys: "F5", what: "present the briefing full screen (→ / Page Down / Space next, ← / Page Up back, N speaker notes, Esc leaves)",
+		{keys: "F5", what: "present the briefing full screen (→ / Page Down / Space next, ← / Page Up back, N speaker notes below the slide, P presenter view: notes, next slide and timer in a window of their own, for the laptop screen; Esc leaves)",
 			key: fyne.KeyF5, run: func(mw *MainWindow) { mw.present(0) }},
 		{keys: "Ctrl+F", what: "search a place, province or attack",
 			key: fyne.KeyF, mod: fyne.KeyModifierShortcutDefault, run: func(mw *MainWindow) { mw.Canvas().Focus(mw.search.entry) }},
@@ -37,8 +37,8 @@ func shortcuts() []shortcut {
 		{keys: "Ctrl+R", what: "reset the filters",
 			key: fyne.KeyR, mod: fyne.KeyModifierShortcutDefault, run: func(mw *MainWindow) { mw.filters.Reset() }},
 		{keys: "Ctrl+B", what: "hide or show the side panels, so the map takes the whole window (a laptop screen)",
-		key: fyne.KeyB, mod: fyne.KeyModifierShortcutDefault, run: (*MainWindow).togglePanels},
-	{keys: "+ / −, arrows, 0", what: "zoom, pan, reset the map (when no text field has focus)"},
+			key: fyne.KeyB, mod: fyne.KeyModifierShortcutDefault, run: (*MainWindow).togglePanels},
+		{keys: "+ / −, arrows, 0", what: "zoom, pan, reset the map (when no text field has focus)"},
 		{keys: "Double-click", what: "zoom in on the map"},
 		{keys: "F1", what: "this help", key: fyne.KeyF1, run: (*MainWindow).showHelp},
 	}

@@ -55,4 +55,3 @@ func (m *Model) Pin(sel Selection) []string {
 	}
 	return keys
 }
-
