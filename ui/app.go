@@ -199,7 +199,7 @@ func (mw *MainWindow) startingTheme(asked string) string {
 func (mw *MainWindow) makeScreens() {
 	m, a := mw.model, mw.app
 	mw.renderer = maprender.NewRenderer(m.Base)
-	mw.mapw = NewMapWidget(mw.renderer, brief.FrameEvents(m.Select(filter.Filter{}, mw.view.ColorBy)))
+	mw.mapw = NewMapWidget(mw.renderer, maprender.Region) // refreshMap frames the selection before the first frame
 	mw.mapw.OnTap = mw.tapped
 	mw.mapw.OnHover = mw.hover
 	mw.mapw.OnFrame = mw.frameShown

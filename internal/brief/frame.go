@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"cmp"
 	"math"
 	"slices"
 
@@ -65,7 +66,7 @@ func DenseArea(sel Selection, frame orb.Bound) (orb.Bound, bool) {
 	for i := range pts {
 		pts[i] = pt{xs[i], ys[i], math.Hypot(xs[i]-mx, ys[i]-my)}
 	}
-	slices.SortFunc(pts, func(a, b pt) int { return cmpFloat(a.d, b.d) })
+	slices.SortFunc(pts, func(a, b pt) int { return cmp.Compare(a.d, b.d) })
 	k := int(math.Ceil(float64(n) * share))
 	b := orb.Bound{Min: orb.Point{pts[0].x, pts[0].y}, Max: orb.Point{pts[0].x, pts[0].y}}
 	for _, p := range pts[:k] {
@@ -83,14 +84,4 @@ func median(v []float64) float64 {
 	s := slices.Clone(v)
 	slices.Sort(s)
 	return s[len(s)/2]
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

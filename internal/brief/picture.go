@@ -99,7 +99,7 @@ func (m *Model) drawInset(img *image.RGBA, vp maprender.Viewport, f *maprender.F
 		if c.Min.Y < 0 || c.Max.Y > H || c.Overlaps(f.Legend) || c.Overlaps(target) {
 			continue
 		}
-		if n := countIn(f, c); bestN < 0 || n < bestN {
+		if n := f.Covered(c); bestN < 0 || n < bestN {
 			best, bestN = c, n
 		}
 	}
@@ -116,18 +116,6 @@ func (m *Model) drawInset(img *image.RGBA, vp maprender.Viewport, f *maprender.F
 	strokeRect(img, target, line, insetFrame)
 	draw.Draw(img, best.Inset(-line), image.NewUniform(insetFrame), image.Point{}, draw.Src)
 	draw.Draw(img, best, inset, image.Point{}, draw.Src)
-}
-
-// countIn counts the events drawn within r.
-func countIn(f *maprender.Frame, r image.Rectangle) int {
-	n := 0
-	for _, it := range f.Items {
-		p := image.Pt(int(it.X), int(it.Y))
-		if p.In(r.Inset(-int(it.R))) {
-			n += int(it.Count)
-		}
-	}
-	return n
 }
 
 // strokeRect outlines r with a line w pixels wide.

@@ -49,7 +49,7 @@ func drawOverlays(dst *image.RGBA, vp Viewport, o Options, f *Frame) {
 			if c.Min.Y < 0 || c.Max.Y > vp.H || c.Min.X < 0 {
 				continue
 			}
-			if n := f.covered(c); bestN < 0 || n < bestN {
+			if n := f.Covered(c); bestN < 0 || n < bestN {
 				best, bestN = c, n
 			}
 		}
@@ -64,8 +64,8 @@ func rectAt(x, y, w, h float64) image.Rectangle {
 	return image.Rect(int(x), int(y), int(x+w), int(y+h))
 }
 
-// covered counts the attacks (cluster members included) drawn within r.
-func (f *Frame) covered(r image.Rectangle) int {
+// Covered counts the attacks (cluster members included) drawn within r.
+func (f *Frame) Covered(r image.Rectangle) int {
 	if f == nil {
 		return 0
 	}
