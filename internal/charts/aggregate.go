@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"iskbrief/internal/dataset"
 	"iskbrief/internal/events"
@@ -278,29 +277,15 @@ func Milestones(d *dataset.Dataset, from, to time.Time, countries []string) []da
 	return out
 }
 
-// ShortLabel shortens a milestone label for a chart annotation: the text
-// before a ";" or " (" and at most n characters, cut at a word.
-func ShortLabel(s string, n int) string {
+// ShortLabel shortens a milestone label for a chart annotation to its first
+// clause: the text before a ";" or " (". It never cuts a word: a label too
+// long for the chart is shrunk or wrapped where it is drawn (fitUp).
+func ShortLabel(s string) string {
 	if i := strings.IndexAny(s, ";"); i > 0 {
 		s = s[:i]
 	}
 	if i := strings.Index(s, " ("); i > 0 {
 		s = s[:i]
 	}
-	s = strings.TrimSpace(s)
-	return truncate(s, n)
-}
-
-// truncate cuts s to at most n characters, at a word boundary when one is
-// near, adding an ellipsis.
-func truncate(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)[:n-1]
-	cut := string(r)
-	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
-		cut = cut[:i]
-	}
-	return strings.TrimRight(cut, " ,;:·-") + "…"
+	return strings.TrimSpace(s)
 }

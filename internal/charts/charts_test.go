@@ -155,10 +155,10 @@ func TestFightersFlagsFamiliesAndPublisher(t *testing.T) {
 }
 
 func TestShortLabelAndSpread(t *testing.T) {
-	if got := ShortLabel("IS spokesman Adnani announces Wilayat Khorasan; Hafiz Saeed Khan named wali", 40); got != "IS spokesman Adnani announces Wilayat…" {
+	if got := ShortLabel("IS spokesman Adnani announces Wilayat Khorasan; Hafiz Saeed Khan named wali"); got != "IS spokesman Adnani announces Wilayat Khorasan" {
 		t.Errorf("ShortLabel = %q", got)
 	}
-	if got := ShortLabel("Taliban take Kabul", 34); got != "Taliban take Kabul" {
+	if got := ShortLabel("Taliban take Kabul (Aug 2021)"); got != "Taliban take Kabul" {
 		t.Errorf("ShortLabel = %q", got)
 	}
 	got := spread([]float64{100, 100, 100, 300}, 20, 0, 1000)
@@ -168,6 +168,30 @@ func TestShortLabelAndSpread(t *testing.T) {
 	got = spread([]float64{5, 6}, 20, 0, 1000)
 	if got[0] != 0 || got[1] != 20 {
 		t.Errorf("spread at the edge = %v", got)
+	}
+}
+
+// A label too long for its room is wrapped and shrunk, never cut: every word
+// survives, each line fits, and no label takes more than two lines.
+func TestFitUpKeepsEveryWord(t *testing.T) {
+	m := newMetrics(800, 450, 1)
+	long := "United Nations Security Council Analytical Support and Sanctions Monitoring Team"
+	labels := []string{"CSIS", long}
+	room := m.width(long, m.label) / 2
+	f := m.fitUp(labels, room)
+	if f.size >= m.label || f.most != 2 {
+		t.Errorf("fitUp kept size %.1f (label %.1f) and %d lines; want a smaller size on two lines", f.size, m.label, f.most)
+	}
+	for i, s := range labels {
+		if got := strings.Join(f.lines[i], " "); got != s {
+			t.Errorf("label %d drawn as %q, want %q", i, got, s)
+		}
+		if f.length(i, m) > room {
+			t.Errorf("label %d is %d px, room %d", i, f.length(i, m), room)
+		}
+	}
+	if f := m.fitUp([]string{"CSIS"}, 500); f.size != m.label || f.most != 1 {
+		t.Errorf("a short label was resized: %+v", f)
 	}
 }
 

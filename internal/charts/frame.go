@@ -615,3 +615,42 @@ func fixSVG(b []byte, w, h int) []byte {
 	b = rotatedText.ReplaceAll(b, []byte(`<text x="0" y="0" $3 transform="translate($1,$2) rotate($4)"`))
 	return append([]byte(`<?xml version="1.0" encoding="UTF-8"?>`+"\n"), b...)
 }
+
+// fitted is a set of rotated labels sized so that each fits its room whole:
+// every label wraps into at most two lines at one shared font size.
+type fitted struct {
+	lines [][]string
+	size  float64
+	most  int // the most lines any label takes
+}
+
+// fitUp fits labels drawn upright-rotated into maxPx of length. Rather than
+// cut a label, it wraps it onto a second line and, if that is not enough,
+// shrinks the font for all labels alike (down to 60% of the label size), so a
+// chart never shows half a name.
+func (m *metrics) fitUp(labels []string, maxPx int) fitted {
+	f := fitted{lines: make([][]string, len(labels))}
+	for size := m.label; ; size *= 0.92 {
+		f.size, f.most = size, 1
+		ok := true
+		for i, s := range labels {
+			f.lines[i] = m.wrap(s, size, maxPx)
+			f.most = max(f.most, len(f.lines[i]))
+			if len(f.lines[i]) > 2 || f.length(i, m) > maxPx {
+				ok = false
+			}
+		}
+		if ok || size*0.92 < m.label*0.6 {
+			return f
+		}
+	}
+}
+
+// length is the drawn length of label i: its widest line.
+func (f fitted) length(i int, m *metrics) int {
+	w := 0
+	for _, l := range f.lines[i] {
+		w = max(w, m.width(l, f.size))
+	}
+	return w
+}

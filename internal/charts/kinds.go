@@ -323,15 +323,15 @@ func fightersSpec(in *Input, m *metrics) spec {
 		sp.legend = append(sp.legend, legendEntry{label: "Includes family members", color: colFighter, style: swatchHatch})
 	}
 	m.estimatePlot(true)
-	labels := make([]string, len(fs))
-	need := 1.0
-	gap := m.label * 0.5
+	names := make([]string, len(fs))
 	for i, f := range fs {
-		labels[i] = ShortLabel(f.Publisher, 26)
-		for len(labels[i]) > 4 && float64(m.width(labels[i], m.label))+gap > float64(m.plotH)*0.6 {
-			labels[i] = truncate(labels[i], len([]rune(labels[i]))-2)
-		}
-		need = max(need, m.headroom(float64(f.High), float64(m.width(labels[i], m.label))+2*gap))
+		names[i] = ShortLabel(f.Publisher)
+	}
+	gap := m.label * 0.5
+	labels := m.fitUp(names, int(float64(m.plotH)*0.6-gap))
+	need := 1.0
+	for i, f := range fs {
+		need = max(need, m.headroom(float64(f.High), float64(labels.length(i, m))+2*gap))
 	}
 	// The x axis runs over whole years, labelled at each 1 January.
 	sp.x = axis{min: float64(first), max: float64(last + 1)}
@@ -346,9 +346,9 @@ func fightersSpec(in *Input, m *metrics) spec {
 	}
 	sp.y = valueAxis(need, 5)
 	sp.plot = func(p *plot) {
-		lh := m.label * 1.15 // thickness of a rotated label
-		bw := max(3, int(lh*0.8))
-		d := lh
+		lh := labels.size * 1.15 // thickness of one rotated line
+		bw := max(3, int(m.label*1.15*0.8))
+		d := max(lh*float64(labels.most), m.label*1.15)
 		xs := make([]float64, len(fs))
 		for i, f := range fs {
 			xs[i] = float64(p.X(decimalYear(f.Date)))
@@ -370,7 +370,9 @@ func fightersSpec(in *Input, m *metrics) spec {
 			} else {
 				fillRect(p.r, x0, y0, x1, y1, dc(colFighter))
 			}
-			textUp(p.r, labels[i], xc+int(m.label*0.36), y0-int(gap), m.label, colText)
+			for j, l := range labels.lines[i] {
+				textUp(p.r, l, xc+int(labels.size*0.36+lh*float64(j)), y0-int(gap), labels.size, colText)
+			}
 		}
 	}
 	return sp
@@ -421,14 +423,14 @@ func timelineSpec(in *Input, m *metrics) spec {
 		sp.legend = append(sp.legend, legendEntry{label: "Milestone", color: colMile, style: swatchDash})
 	}
 	m.estimatePlot(true)
-	labels := make([]string, len(ms))
-	longest := 0
+	names := make([]string, len(ms))
 	for i, e := range ms {
-		labels[i] = ShortLabel(e.Label, 34)
-		for len([]rune(labels[i])) > 8 && float64(m.width(labels[i], m.label)) > float64(m.plotH)*0.68 {
-			labels[i] = truncate(labels[i], len([]rune(labels[i]))-2)
-		}
-		longest = max(longest, m.width(labels[i], m.label))
+		names[i] = ShortLabel(e.Label)
+	}
+	labels := m.fitUp(names, int(float64(m.plotH)*0.68))
+	longest := 0
+	for i := range ms {
+		longest = max(longest, labels.length(i, m))
 	}
 	sp.x = axis{min: float64(first) - 0.5, max: float64(last) + 0.5}
 	y0, y1 := first/12, last/12
@@ -460,7 +462,8 @@ func timelineSpec(in *Input, m *metrics) spec {
 		if len(ms) == 0 {
 			return
 		}
-		lh := m.label * 1.2
+		lh := labels.size * 1.2 // thickness of one rotated line
+		d := max(lh*float64(labels.most), m.label*1.2)
 		want := make([]float64, len(ms))
 		lineX := make([]int, len(ms))
 		for i, e := range ms {
@@ -469,19 +472,22 @@ func timelineSpec(in *Input, m *metrics) spec {
 			lineX[i] = p.X(float64(mi) - 0.5 + float64(e.Date.Day()-1)/days)
 			want[i] = float64(lineX[i]) + lh*0.8 // baseline just right of the line
 		}
-		got := spread(want, lh, float64(p.box.Left)+lh, float64(p.box.Right))
+		got := spread(want, d, float64(p.box.Left)+lh, float64(p.box.Right)-d+lh)
 		top := p.box.Top + int(m.label*0.3)
 		for i := range ms {
 			line(p.r, lineX[i], p.box.Bottom, lineX[i], top, dc(colMile), max(1, m.line*0.7), []float64{m.line * 3, m.line * 2})
 		}
 		for i := range ms {
 			bx := int(got[i])
-			lw := m.width(labels[i], m.label)
-			fillRect(p.r, bx-int(lh*0.8), top, bx+int(lh*0.2), top+lw+int(m.label*0.6), colHalo)
-			if d := bx - int(lh*0.8) - lineX[i]; d > 2 || d < -int(lh) {
+			lw := labels.length(i, m)
+			n := len(labels.lines[i])
+			fillRect(p.r, bx-int(lh*0.8), top, bx+int(lh*(float64(n)-0.8)), top+lw+int(m.label*0.6), colHalo)
+			if off := bx - int(lh*0.8) - lineX[i]; off > 2 || off < -int(lh) {
 				line(p.r, lineX[i], top, bx-int(lh*0.4), top, dc(colMile), max(1, m.line*0.7), nil)
 			}
-			textUp(p.r, labels[i], bx, top+lw+int(m.label*0.3), m.label, colText)
+			for j, l := range labels.lines[i] {
+				textUp(p.r, l, bx+int(lh*float64(j)), top+lw+int(m.label*0.3), labels.size, colText)
+			}
 		}
 	}
 	return sp
