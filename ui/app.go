@@ -416,10 +416,14 @@ func (mw *MainWindow) chartHit(h charts.Hit) {
 	switch {
 	case h.Year > 0:
 		f.From, f.To = filter.YearRange(h.Year, h.Year)
+		if h.Month > 0 {
+			f.From = time.Date(h.Year, time.Month(h.Month), 1, 0, 0, 0, 0, time.UTC)
+			f.To = f.From.AddDate(0, 1, -1)
+		}
 		if h.Country != "" {
 			f.Countries = []string{h.Country}
 		}
-		mw.tracef("chart click: year %d %s", h.Year, h.Country)
+		mw.tracef("chart click: year %d month %d %s", h.Year, h.Month, h.Country)
 	case h.Target != "":
 		f.Targets = []string{h.Target}
 		mw.tracef("chart click: target %s", h.Target)

@@ -22,7 +22,8 @@ var (
 	OtherTarget  = len(dataset.TargetTypes)
 )
 
-// Years holds per-year figures of a selection. Index i is year First+i.
+// Years holds per-year figures of a selection. Index i is year First+i
+// (month First+i, counted year*12 + month-1, from aggregateBins by month).
 // Foiled plots are counted in Foiled only: they are not attacks.
 type Years struct {
 	First int
@@ -105,14 +106,19 @@ func attackSpan(recs []events.Record, idx []events.RecordIndex) (first, last int
 // per year. The years run from the first to the last selected attack with
 // no gaps (empty years are zeros).
 func AggregateYears(recs []events.Record, idx []events.RecordIndex) Years {
+	return aggregateBins(recs, idx, bins{})
+}
+
+// aggregateBins is AggregateYears by the bins of b: with monthly bins,
+// index i of the result is month First+i (year*12 + month-1).
+func aggregateBins(recs []events.Record, idx []events.RecordIndex, b bins) Years {
 	var out Years
 	minDay, maxDay, foiled := attackSpan(recs, idx)
 	out.Foiled = foiled
 	if minDay > maxDay {
 		return out
 	}
-	first, _ := civil(minDay)
-	last, _ := civil(maxDay)
+	first, last := b.of(dayTime(minDay)), b.of(dayTime(maxDay))
 	n := last - first + 1
 	out.First = first
 	flat := make([]int, n*(OtherCountry+1))
@@ -121,17 +127,21 @@ func AggregateYears(recs []events.Record, idx []events.RecordIndex) Years {
 		out.Attacks[i] = flat[i*(OtherCountry+1) : (i+1)*(OtherCountry+1)]
 	}
 	out.Killed, out.Low, out.High, out.Known = make([]int, n), make([]int, n), make([]int, n), make([]int, n)
-	// Year boundaries as day numbers, so the loop needs no date arithmetic.
+	// Bin boundaries as day numbers, so the loop needs no date arithmetic.
 	starts := make([]int32, n+1)
 	for i := range starts {
-		starts[i] = events.DayOf(time.Date(first+i, 1, 1, 0, 0, 0, 0, time.UTC))
+		starts[i], _ = b.days(first + i)
+	}
+	most := int32(366) // the longest bin, in days
+	if b.monthly {
+		most = 31
 	}
 	for _, i := range idx {
 		r := &recs[i]
 		if r.Foiled {
 			continue
 		}
-		y := int(r.Day-starts[0]) / 366 // a lower bound of the year index
+		y := int((r.Day - starts[0]) / most) // a lower bound of the bin index
 		for starts[y+1] <= r.Day {
 			y++
 		}

@@ -198,6 +198,7 @@ func RenderImage(k Kind, in Input, w, h int) (*image.RGBA, error) {
 // timeline) or a target type (targets). Zero values mean "nothing".
 type Hit struct {
 	Year    int
+	Month   int // 1–12 when the chart counts months, else 0
 	Target  string
 	Country string // trends: the country of the bar segment clicked
 }
@@ -209,6 +210,7 @@ type Hits struct {
 	box     chart.Box
 	xr, yr  chart.Range
 	targets []string
+	monthly bool
 	stack   func(year int, v float64) string
 	ok      bool
 }
@@ -242,9 +244,13 @@ func (h *Hits) At(x, y int) (Hit, bool) {
 	}
 	switch h.kind {
 	case KindTrends, KindKilled:
-		hit := Hit{Year: int(math.Round(inverse(h.xr, x-h.box.Left)))}
+		bin := int(math.Round(inverse(h.xr, x-h.box.Left)))
+		hit := Hit{Year: bin}
+		if h.monthly {
+			hit.Year, hit.Month = bin/12, bin%12+1
+		}
 		if h.stack != nil {
-			hit.Country = h.stack(hit.Year, inverse(h.yr, h.box.Bottom-y))
+			hit.Country = h.stack(bin, inverse(h.yr, h.box.Bottom-y))
 		}
 		return hit, true
 	case KindTimeline:
@@ -285,7 +291,7 @@ func buildWith(k Kind, in Input, w, h int, hits *Hits, slack float64) (*chart.Ch
 	sp.footer = "Source: " + in.source() + " · Filter: " + in.Filter.String() + sp.note
 	if hits != nil && sp.message == "" && sp.plot != nil {
 		draw := sp.plot
-		hits.targets, hits.stack = sp.targets, sp.stack
+		hits.targets, hits.stack, hits.monthly = sp.targets, sp.stack, sp.monthly
 		sp.plot = func(p *plot) {
 			hits.box, hits.xr, hits.yr, hits.ok = p.box, p.xr, p.yr, true
 			draw(p)

@@ -626,3 +626,80 @@ func TestMilestonesFollowTheCountryFilter(t *testing.T) {
 		t.Errorf("all milestones: %s", all)
 	}
 }
+
+// A period of two years or less is counted by month, and a year or month the
+// data cover only in part is hatched and named, so a short bar is not read
+// as a fall.
+func TestShortPeriodsCountMonthsAndPartYearsAreMarked(t *testing.T) {
+	recs := []events.Record{rec("2024-03-05", "AFG", 1, 1, 1), rec("2024-03-20", "PAK", 1, 1, 1), rec("2025-01-10", "AFG", 1, 1, 1)}
+	f := filter.Filter{From: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2025, 2, 28, 0, 0, 0, 0, time.UTC)}
+	sp := build2(t, KindTrends, Input{Records: recs, Filter: f})
+	if !strings.Contains(sp.title, "per month") || !sp.monthly {
+		t.Errorf("a 12-month window: title %q, monthly %v; want months", sp.title, sp.monthly)
+	}
+	if sp.x.min != float64(2024*12+2)-0.5 || sp.x.max != float64(2025*12+1)+0.5 {
+		t.Errorf("x axis %v–%v, want Mar 2024–Feb 2025 in months", sp.x.min, sp.x.max)
+	}
+	if strings.Contains(sp.note, "hatched") {
+		t.Errorf("whole months marked part: %q", sp.note)
+	}
+	y := aggregateBins(recs, all(3), bins{monthly: true})
+	if y.First != 2024*12+2 || y.YearTotal(0) != 2 || y.YearTotal(10) != 1 {
+		t.Errorf("monthly bins: first %d, counts %v", y.First, y.Attacks)
+	}
+
+	// Jul 2016 – Jun 2018 is 24 months: monthly. Jul 2016 – Jun 2019 is
+	// by year, with 2016 and 2019 each covered in part.
+	f = filter.Filter{From: time.Date(2016, 7, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2019, 6, 30, 0, 0, 0, 0, time.UTC)}
+	recs = []events.Record{rec("2016-08-01", "AFG", 5, 5, 5), rec("2018-08-01", "AFG", 5, 5, 5)}
+	for _, k := range []Kind{KindTrends, KindKilled} {
+		sp = build2(t, k, Input{Records: recs, Filter: f})
+		if sp.monthly || !strings.Contains(sp.note, "2016: 1 Jul–31 Dec only") || !strings.Contains(sp.note, "2019: 1 Jan–30 Jun only") {
+			t.Errorf("%s: monthly %v, note %q; want years with 2016 and 2019 marked part", k, sp.monthly, sp.note)
+		}
+		if strings.Contains(sp.note, "2017") || sp.legend[len(sp.legend)-1].label != "Part year" {
+			t.Errorf("%s: note %q, legend %+v", k, sp.note, sp.legend)
+		}
+	}
+	// The embedded dataset covers whole years 2015–2025: no mark without a
+	// filter, and a year past its end is "not covered".
+	sp = build2(t, KindTrends, Input{Records: recs})
+	if strings.Contains(sp.note, "hatched") {
+		t.Errorf("unfiltered: %q", sp.note)
+	}
+	sp = build2(t, KindTrends, Input{Records: recs, Filter: filter.Filter{To: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)}})
+	if !strings.Contains(sp.note, "2026: not covered") {
+		t.Errorf("a year after the data: %q", sp.note)
+	}
+	// An imported layer covers the days its own records span.
+	imp := []events.Record{rec("2023-01-01", "AFG", 1, 1, 1), rec("2024-05-31", "AFG", 1, 1, 1)}
+	imp[0].Layer, imp[1].Layer = 1, 1
+	sp = build2(t, KindTrends, Input{Records: imp, Layers: []string{"ISK Brief dataset", "ACLED"}})
+	if !strings.Contains(sp.note, "2024: 1 Jan–31 May only") {
+		t.Errorf("imported layer ending in May: %q", sp.note)
+	}
+}
+
+func TestMonthlyHitsNameTheMonth(t *testing.T) {
+	recs := []events.Record{rec("2024-03-05", "AFG", 1, 1, 1), rec("2024-09-20", "PAK", 1, 1, 1)}
+	f := filter.Filter{From: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2024, 12, 31, 0, 0, 0, 0, time.UTC)}
+	_, hits, err := RenderInteractive(KindTrends, Input{Records: recs, Filter: f}, 1200, 700)
+	if err != nil {
+		t.Fatal(err)
+	}
+	months := map[int]bool{}
+	for x := 0; x < 1200; x += 3 {
+		if h, ok := hits.At(x, hits.box.Bottom-3); ok {
+			if h.Year != 2024 {
+				t.Fatalf("x=%d: year %d", x, h.Year)
+			}
+			months[h.Month] = true
+			if h.Month == 9 && h.Country != "PAK" {
+				t.Errorf("September bar: country %q, want PAK", h.Country)
+			}
+		}
+	}
+	if len(months) != 12 || months[0] {
+		t.Errorf("months hit: %v, want 1–12", months)
+	}
+}

@@ -163,6 +163,7 @@ type spec struct {
 	x, y                          axis
 	plot                          func(p *plot)
 	targets                       []string                         // targets chart: target codes, top bar first ("" for not recorded)
+	monthly                       bool                             // trends, killed: x counts months (year*12 + month-1), not years
 	stack                         func(year int, v float64) string // trends chart: the country at height v of a year's bar
 }
 

@@ -130,20 +130,22 @@ func (m *metrics) headroom(v float64, px float64) float64 {
 
 func trendsSpec(in *Input, m *metrics) spec {
 	idx := in.selected()
-	y := AggregateYears(in.Records, idx)
+	b := in.binning(idx)
+	y := aggregateBins(in.Records, idx, b)
 	totals := y.CountryTotals()
 	from, curated := in.counted(idx)
-	stem := "Attacks per year in " + from
+	stem := "Attacks per " + b.unit() + " in " + from
 	if curated {
-		stem = "Deadly and targeted attacks per year in the ISK Brief dataset"
+		stem = "Deadly and targeted attacks per " + b.unit() + " in the ISK Brief dataset"
 	}
 	sp := spec{title: m.titled(stem, in.Filter, totals), unit: "Attacks"}
 	if y.Total == 0 {
 		sp.message = emptyMessage(y.Foiled)
 		return sp
 	}
-	first, last := yearSpan(y.First, y.Last(), in.Filter)
-	sp.subtitle = fmt.Sprintf("%s, %s, stacked by country", plural(y.Total, "attack", "attacks"), yearsText(first, last))
+	first, last := b.span(y.First, y.Last(), *in)
+	sp.monthly = b.monthly
+	sp.subtitle = fmt.Sprintf("%s, %s, stacked by country", plural(y.Total, "attack", "attacks"), b.period(first, last))
 	if curated {
 		sp.subtitle += " · the dataset holds " + Coverage
 	} else if len(in.Layers) > 1 {
@@ -161,12 +163,13 @@ func trendsSpec(in *Input, m *metrics) spec {
 		}
 		sp.legend = append(sp.legend, legendEntry{label: label, color: colors[c]})
 	}
+	part := b.markPartial(&sp, first, last)
 	m.estimatePlot(true)
 	top := 0
 	for i := range y.Len() {
 		top = max(top, y.YearTotal(i))
 	}
-	sp.x = yearAxis(first, last, m)
+	sp.x = b.axis(first, last, m)
 	sp.y = valueAxis(m.headroom(float64(top), m.label*1.6), 5)
 	// stack tells which country's segment of a year's bar holds height v.
 	sp.stack = func(year int, v float64) string {
@@ -193,6 +196,7 @@ func trendsSpec(in *Input, m *metrics) spec {
 		}
 		bw := max(2, int(slot*0.7))
 		showLabels := m.width(fmtInt(top), m.label) < int(slot*0.95)
+		drawPartial(p, part, m)
 		for i := range y.Len() {
 			year := y.First + i
 			xc := p.X(float64(year))
@@ -225,11 +229,12 @@ var _ chart.BoundedValuesProvider = band{}
 
 func killedSpec(in *Input, m *metrics) spec {
 	idx := in.selected()
-	y := AggregateYears(in.Records, idx)
+	b := in.binning(idx)
+	y := aggregateBins(in.Records, idx, b)
 	from, curated := in.counted(idx)
-	stem := "People killed per year in the attacks of " + from
+	stem := "People killed per " + b.unit() + " in the attacks of " + from
 	if curated {
-		stem = "People killed per year in the ISK Brief dataset's attacks"
+		stem = "People killed per " + b.unit() + " in the ISK Brief dataset's attacks"
 	}
 	sp := spec{title: m.titled(stem, in.Filter, y.CountryTotals()), unit: "People killed"}
 	if y.Total == 0 {
@@ -245,8 +250,9 @@ func killedSpec(in *Input, m *metrics) spec {
 		sp.message = fmt.Sprintf("No killed figures reported for these %s", plural(y.Total, "attack", "attacks"))
 		return sp
 	}
-	first, last := yearSpan(y.First, y.Last(), in.Filter)
-	sp.subtitle = fmt.Sprintf("%s · line: settled figures; band: lowest to highest settled figures, summed · known for %s of %s", yearsText(first, last), fmtInt(known), plural(y.Total, "attack", "attacks"))
+	first, last := b.span(y.First, y.Last(), *in)
+	sp.monthly = b.monthly
+	sp.subtitle = fmt.Sprintf("%s · line: settled figures; band: lowest to highest settled figures, summed · known for %s of %s", b.period(first, last), fmtInt(known), plural(y.Total, "attack", "attacks"))
 	if curated {
 		sp.subtitle += " · not every ISKP attack: see the monitors chart"
 	}
@@ -255,10 +261,12 @@ func killedSpec(in *Input, m *metrics) spec {
 		{label: "Sum of central figures", color: colKilled, style: swatchLine},
 		{label: "Range across sources", color: colKilled, style: swatchBand},
 	}
+	part := b.markPartial(&sp, first, last)
 	m.estimatePlot(true)
-	sp.x = yearAxis(first, last, m)
+	sp.x = b.axis(first, last, m)
 	sp.y = valueAxis(m.headroom(float64(top), m.label*1.8), 5)
 	sp.plot = func(p *plot) {
+		drawPartial(p, part, m)
 		b := band{}
 		for i := range y.Len() {
 			b.x = append(b.x, float64(y.First+i))

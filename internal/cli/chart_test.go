@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"iskbrief/internal/events"
 )
@@ -154,5 +155,27 @@ func BenchmarkExportChart1M(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+func TestPeriodBoundsTakeYearsMonthsAndDays(t *testing.T) {
+	for _, c := range []struct {
+		v    string
+		end  bool
+		want string
+	}{
+		{"2021", false, "2021-01-01"}, {"2021", true, "2021-12-31"},
+		{"2024-02", true, "2024-02-29"}, {"2024-02", false, "2024-02-01"},
+		{"2021-08-15", true, "2021-08-15"},
+	} {
+		got, err := periodBound("--to", c.v, c.end)
+		if err != nil || got.Format(time.DateOnly) != c.want {
+			t.Errorf("periodBound(%q, end=%v) = %v, %v; want %s", c.v, c.end, got, err, c.want)
+		}
+	}
+	for _, bad := range []string{"21", "2021-13", "2021-8", "1900", "next year"} {
+		if _, err := periodBound("--from", bad, false); err == nil || !strings.Contains(err.Error(), "expected a year") {
+			t.Errorf("periodBound(%q): err %v", bad, err)
+		}
 	}
 }

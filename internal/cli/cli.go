@@ -89,7 +89,8 @@ Export options:
   --events FILE.csv           draw these events instead of the embedded ones
                               (header: event_date,latitude,longitude,fatalities,country)
   --country AFG,PAK           only these countries
-  --from YEAR --to YEAR       only these years
+  --from DATE --to DATE       only this period: a year (2021), a month (2021-08) or a day
+                              (2021-08-15); --to is inclusive
   --style light|dark|projector, --color-by target|country|claim, --title TEXT  (map only)
   --workspace FILE            slides and import: the workspace (default: $ISKBRIEF_WORKSPACE, else the app's)
   --format png|svg            chart only (default: from the --out extension, else png)

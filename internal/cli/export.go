@@ -38,7 +38,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 // selectionFlags are the flags that choose events, shared by every export.
 type selectionFlags struct {
 	events, country string
-	from, to        int
+	from, to        string
 }
 
 // mapFlags are the flags that only a map has: charts take their look from
@@ -57,12 +57,11 @@ func (mf *mapFlags) register(fl interface {
 
 func (s *selectionFlags) register(fl interface {
 	StringVar(*string, string, string, string)
-	IntVar(*int, string, int, string)
 }) {
 	fl.StringVar(&s.events, "events", "", "CSV file of events to draw instead of the embedded dataset")
 	fl.StringVar(&s.country, "country", "", "comma-separated ISO3 codes, e.g. AFG,PAK")
-	fl.IntVar(&s.from, "from", 0, "first year")
-	fl.IntVar(&s.to, "to", 0, "last year")
+	fl.StringVar(&s.from, "from", "", "start: a year (2021), month (2021-08) or day (2021-08-15)")
+	fl.StringVar(&s.to, "to", "", "end, inclusive: a year, month or day")
 }
 
 // model loads the embedded model and swaps in an events file if one is named.
@@ -97,16 +96,46 @@ func (s *selectionFlags) filter() (filter.Filter, error) {
 			f.Countries = append(f.Countries, c)
 		}
 	}
-	if s.from != 0 && s.to != 0 && s.from > s.to {
-		return f, usageError{fmt.Sprintf("--from %d is after --to %d", s.from, s.to)}
+	var err error
+	if f.From, err = periodBound("--from", s.from, false); err != nil {
+		return f, err
 	}
-	for _, y := range []int{s.from, s.to} {
-		if y != 0 && (y < 1970 || y > time.Now().Year()+1) {
-			return f, usageError{fmt.Sprintf("year %d: expected a year such as 2021", y)}
-		}
+	if f.To, err = periodBound("--to", s.to, true); err != nil {
+		return f, err
 	}
-	f.From, f.To = filter.YearRange(s.from, s.to)
+	if !f.From.IsZero() && !f.To.IsZero() && f.From.After(f.To) {
+		return f, usageError{fmt.Sprintf("--from %s is after --to %s", s.from, s.to)}
+	}
 	return f, nil
+}
+
+// periodBound reads a --from or --to value: a year, a month (YYYY-MM) or a
+// day (YYYY-MM-DD). As an end it stands for the last day of that period.
+func periodBound(name, v string, end bool) (time.Time, error) {
+	if v == "" {
+		return time.Time{}, nil
+	}
+	for _, p := range []struct {
+		layout string
+		next   func(time.Time) time.Time
+	}{
+		{"2006", func(t time.Time) time.Time { return t.AddDate(1, 0, 0) }},
+		{"2006-01", func(t time.Time) time.Time { return t.AddDate(0, 1, 0) }},
+		{"2006-01-02", func(t time.Time) time.Time { return t.AddDate(0, 0, 1) }},
+	} {
+		t, err := time.Parse(p.layout, v)
+		if err != nil || len(v) != len(p.layout) {
+			continue
+		}
+		if t.Year() < 1970 || t.Year() > time.Now().Year()+1 {
+			break
+		}
+		if end {
+			t = p.next(t).AddDate(0, 0, -1)
+		}
+		return t, nil
+	}
+	return time.Time{}, usageError{fmt.Sprintf("%s %q: expected a year such as 2021, a month such as 2021-08 or a day such as 2021-08-15", name, v)}
 }
 
 func (s *mapFlags) colorScheme() (symbology.ColorBy, error) {
