@@ -14,8 +14,10 @@ import (
 // drawn lighter so they stand out from their neighbours.
 var focusCountries = []string{"AFG", "PAK", "IRN", "TUR", "RUS"}
 
-// drawBase draws the basemap — everything that does not depend on the events —
-// into dst. It is the expensive part of a frame; Renderer caches its result.
+// drawBase draws the basemap's geometry — everything that does not depend on
+// the events or on where the view's edges fall — into dst. It is the
+// expensive part of a frame; Renderer caches its result. Labels are placed
+// per frame (drawBaseLabels), inside the view, so none is cut at its edge.
 func drawBase(dst *image.RGBA, bm *basemap.Basemap, vp Viewport, st Style) {
 	draw.Draw(dst, dst.Bounds(), image.NewUniform(st.Sea), image.Point{}, draw.Src)
 	if bm == nil {
@@ -67,7 +69,6 @@ func drawBase(dst *image.RGBA, bm *basemap.Basemap, vp Viewport, st Style) {
 	for _, b := range bm.Borders {
 		p.strokeLines(b.Geom[lvl], b.Bound, bw, st.Border)
 	}
-	drawBaseLabels(dst, bm, vp, st)
 }
 
 // labeller places labels greedily in priority order and skips any that would
@@ -93,14 +94,15 @@ func (l *labeller) take(r image.Rectangle) { l.placed = append(l.placed, r) }
 
 // countryLabel is a country name placed on the map.
 type countryLabel struct {
-	ts   TextStyle
-	name string
-	x, y int
+	ts    TextStyle
+	name  string
+	x, y  int
+	under bool // clusters cover it: drawn under the markers only
 }
 
 // countryLabels places the country names that fit (they are placed before
 // any other label, so the placement depends only on the view).
-func countryLabels(bm *basemap.Basemap, vp Viewport, st Style, lab *labeller) []countryLabel {
+func countryLabels(bm *basemap.Basemap, vp Viewport, st Style, lab *labeller, clusters []image.Rectangle) []countryLabel {
 	if bm == nil {
 		return nil
 	}
@@ -114,37 +116,82 @@ func countryLabels(bm *basemap.Basemap, vp Viewport, st Style, lab *labeller) []
 		x, y := vp.ToPixel(c.Label)
 		name := strings.ToUpper(c.Name)
 		w, a, _ := measure(countryTS, name)
+		// A country's name only shows if the country is big enough on screen.
+		if cw := (c.Bound.Max[0] - c.Bound.Min[0]) * vp.Zoom; cw < float64(w)*0.8 {
+			continue
+		}
+		// The name sits at its label point unless a cluster is there: it is
+		// drawn over the markers, so it would hide the cluster's count. Then
+		// it moves down or up by up to four lines; if clusters cover all of
+		// those, it stays put under the markers.
 		bx, by := int(x)-w/2, int(y)+a/2
 		r := textRect(countryTS, name, bx, by)
-		// A country's name only shows if the country is big enough on screen.
-		cw := (c.Bound.Max[0] - c.Bound.Min[0]) * vp.Zoom
-		if cw < float64(w)*0.8 || !lab.free(r) {
+		under := true
+		for _, dy := range []int{0, 1, -1, 2, -2, 3, -3, 4, -4} {
+			t := textRect(countryTS, name, bx, by+dy*a*6/5)
+			if lab.free(t) && !overlapsAny(t, clusters) {
+				r, by, under = t, by+dy*a*6/5, false
+				break
+			}
+		}
+		if !lab.free(r) {
 			continue
 		}
 		lab.take(r)
-		out = append(out, countryLabel{countryTS, name, bx, by})
+		out = append(out, countryLabel{countryTS, name, bx, by, under})
+	}
+	return out
+}
+
+func overlapsAny(r image.Rectangle, rs []image.Rectangle) bool {
+	for _, o := range rs {
+		if r.Overlaps(o) {
+			return true
+		}
+	}
+	return false
+}
+
+// clusterBoxes are the boxes of frame f's clusters, whose counts a country
+// name must not cover.
+func clusterBoxes(f *Frame) []image.Rectangle {
+	if f == nil {
+		return nil
+	}
+	var out []image.Rectangle
+	for _, it := range f.Items {
+		if it.Count > 1 {
+			out = append(out, image.Rect(int(it.X-it.R), int(it.Y-it.R), int(it.X+it.R)+1, int(it.Y+it.R)+1))
+		}
 	}
 	return out
 }
 
 // drawCountryLabelsOver writes the country names again over the markers,
-// with their halo, so a cluster never hides AFGHANISTAN or PAKISTAN. The
-// names are placed as in the cached basemap (viewport base) and shifted by
-// off, the view's position in it, so they cover the cached ones exactly.
-func drawCountryLabelsOver(dst *image.RGBA, bm *basemap.Basemap, base Viewport, off image.Point, st Style) {
-	for _, cl := range countryLabels(bm, base, st, &labeller{bounds: image.Rect(0, 0, base.W, base.H)}) {
-		drawText(dst, cl.ts, cl.name, cl.x-off.X, cl.y-off.Y)
+// with their halo, so a cluster never hides AFGHANISTAN or PAKISTAN. They
+// are the names drawBaseLabels placed for this frame.
+func drawCountryLabelsOver(dst *image.RGBA, names []countryLabel) {
+	for _, cl := range names {
+		if !cl.under {
+			drawText(dst, cl.ts, cl.name, cl.x, cl.y)
+		}
 	}
 }
 
-// drawBaseLabels writes country, province and city names. Countries win over
-// cities at low zoom; then capitals and large cities first.
-func drawBaseLabels(dst *image.RGBA, bm *basemap.Basemap, vp Viewport, st Style) {
+// drawBaseLabels writes country, province and city names wholly inside dst
+// and clear of the overlay boxes keepOut, and returns the country names, to
+// draw again over the markers. Countries win over cities at low zoom; then
+// capitals and large cities first.
+func drawBaseLabels(dst *image.RGBA, bm *basemap.Basemap, vp Viewport, st Style, keepOut, clusters []image.Rectangle) []countryLabel {
+	if bm == nil {
+		return nil
+	}
 	lz := vp.LogicalZoom()
 	s := vp.Scale * st.TextScale
-	lab := &labeller{bounds: dst.Bounds()}
+	lab := &labeller{bounds: dst.Bounds(), placed: keepOut}
 
-	for _, cl := range countryLabels(bm, vp, st, lab) {
+	names := countryLabels(bm, vp, st, lab, clusters)
+	for _, cl := range names {
 		drawText(dst, cl.ts, cl.name, cl.x, cl.y)
 	}
 
@@ -221,4 +268,5 @@ func drawBaseLabels(dst *image.RGBA, bm *basemap.Basemap, vp Viewport, st Style)
 			drawText(dst, provTS, pr.Name, bx, by)
 		}
 	}
+	return names
 }

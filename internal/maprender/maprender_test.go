@@ -121,8 +121,8 @@ func TestRenderDrawsSeaLandBordersAndMarkers(t *testing.T) {
 		}
 		return best
 	}
-	if c := at(60, 24.5); !near(c, st.Sea) { // Gulf of Oman
-		t.Errorf("Arabian Sea pixel %v, want sea %v", c, st.Sea)
+	if c := at(51.5, 27); !near(c, st.Sea) { // Persian Gulf
+		t.Errorf("Persian Gulf pixel %v, want sea %v", c, st.Sea)
 	}
 	if c := at(66, 33); !near(c, st.FocusLand) { // central Afghanistan
 		t.Errorf("Afghanistan pixel %v, want focus land %v", c, st.FocusLand)
@@ -147,8 +147,9 @@ func TestPanReusesCachedBasemap(t *testing.T) {
 	a, _ := r.Render(vp, o)
 	moved := vp.Pan(-40, 0)
 	b, _ := r.Render(moved, o)
-	// The moved frame equals the first shifted by 40 px (except labels at
-	// the cache edges, which the comparison skips).
+	// The moved frame equals the first shifted by 40 px, but for labels:
+	// they are placed in each frame so that none is cut at its edge, and a
+	// label that fits one frame may give way in the other.
 	diff := 0
 	for y := 100; y < 500; y++ {
 		for x := 100; x < 700; x++ {
@@ -157,8 +158,8 @@ func TestPanReusesCachedBasemap(t *testing.T) {
 			}
 		}
 	}
-	if diff > 0 {
-		t.Errorf("%d pixels differ after a 40 px pan", diff)
+	if diff > 600*400/50 {
+		t.Errorf("%d pixels differ after a 40 px pan: the cached basemap was not shifted", diff)
 	}
 }
 

@@ -7,32 +7,49 @@ import (
 	"strconv"
 )
 
-// drawOverlays adds the legend, scale bar, attribution line and title. The
+// overlayBoxes is where the overlays of a frame go: known before anything
+// is drawn, so map labels can keep out of them.
+type overlayBoxes struct {
+	title, attribution, scale, legend image.Rectangle
+	scaleLabel                        string
+	scalePx                           float64
+}
+
+// all lists the boxes that are in use.
+func (b overlayBoxes) all() []image.Rectangle {
+	var out []image.Rectangle
+	for _, r := range []image.Rectangle{b.title, b.attribution, b.scale, b.legend} {
+		if !r.Empty() {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// layoutOverlays places the title, attribution, scale bar and legend. The
 // legend goes in the corner where it hides the fewest markers of frame f.
-func drawOverlays(dst *image.RGBA, vp Viewport, o Options, f *Frame) {
+func layoutOverlays(vp Viewport, o Options, f *Frame) overlayBoxes {
+	var b overlayBoxes
 	s := vp.Scale * o.Style.TextScale
-	top := 0
 	if o.Title != "" {
-		ts := TextStyle{Size: 24 * s, Bold: true, Color: o.Style.PanelText}
-		w, a, d := measure(ts, o.Title)
+		w, a, d := measure(titleStyle(o.Style, s), o.Title)
 		pad := int(10 * s)
-		fillRect(dst, image.Rect(0, 0, w+3*pad, a+d+2*pad), o.Style.Panel)
-		drawText(dst, ts, o.Title, pad+pad/2, pad+a)
-		top = a + d + 2*pad
+		b.title = image.Rect(0, 0, w+3*pad, a+d+2*pad)
 	}
 	bottom := vp.H
 	if o.Attribution != "" {
-		ts := TextStyle{Size: 11 * s, Color: o.Style.PanelText}
-		w, a, d := measure(ts, o.Attribution)
+		w, a, d := measure(attributionStyle(o.Style, s), o.Attribution)
 		pad := int(4 * s)
-		r := image.Rect(vp.W-w-2*pad, vp.H-a-d-2*pad, vp.W, vp.H)
-		fillRect(dst, r, o.Style.Panel)
-		drawText(dst, ts, o.Attribution, r.Min.X+pad, r.Max.Y-pad-d)
-		bottom = r.Min.Y
+		b.attribution = image.Rect(vp.W-w-2*pad, vp.H-a-d-2*pad, vp.W, vp.H)
+		bottom = b.attribution.Min.Y
 	}
-	scaleTop := drawScaleBar(dst, vp, o.Style, s, bottom)
+	b.scale, b.scaleLabel, b.scalePx = scaleBarBox(vp, o.Style, s, bottom)
+	scaleTop := bottom
+	if !b.scale.Empty() {
+		scaleTop = b.scale.Min.Y
+	}
 	if f != nil {
-		f.TitleBottom, f.ScaleTop = top, scaleTop
+		f.TitleBottom, f.ScaleTop = b.title.Max.Y, scaleTop
 	}
 	if len(o.Legend) > 0 {
 		lw, lh := legendWidth(o, s), legendHeight(vp, o, s)
@@ -41,22 +58,53 @@ func drawOverlays(dst *image.RGBA, vp Viewport, o Options, f *Frame) {
 		corners := []image.Rectangle{
 			rectAt(m, H-lh-m, lw, lh),                      // bottom-left
 			rectAt(W-lw-m, m, lw, lh),                      // top-right
-			rectAt(m, float64(top)+m, lw, lh),              // top-left, under the title
+			rectAt(m, float64(b.title.Max.Y)+m, lw, lh),    // top-left, under the title
 			rectAt(W-lw-m, float64(scaleTop)-lh-m, lw, lh), // bottom-right, above the scale bar
 		}
-		best, bestN := corners[0], -1
+		bestN := -1
 		for _, c := range corners {
 			if c.Min.Y < 0 || c.Max.Y > vp.H || c.Min.X < 0 {
 				continue
 			}
 			if n := f.Covered(c); bestN < 0 || n < bestN {
-				best, bestN = c, n
+				b.legend, bestN = c, n
 			}
 		}
-		if bestN >= 0 {
-			drawLegend(dst, vp, o, s, float64(best.Min.X), float64(best.Min.Y))
-			f.Legend = best
+		if f != nil {
+			f.Legend = b.legend
 		}
+	}
+	return b
+}
+
+func titleStyle(st Style, s float64) TextStyle {
+	return TextStyle{Size: 24 * s, Bold: true, Color: st.PanelText}
+}
+
+func attributionStyle(st Style, s float64) TextStyle {
+	return TextStyle{Size: 11 * s, Color: st.PanelText}
+}
+
+// drawOverlays draws the overlays laid out in b.
+func drawOverlays(dst *image.RGBA, vp Viewport, o Options, b overlayBoxes) {
+	s := vp.Scale * o.Style.TextScale
+	if !b.title.Empty() {
+		ts := titleStyle(o.Style, s)
+		_, a, _ := measure(ts, o.Title)
+		pad := int(10 * s)
+		fillRect(dst, b.title, o.Style.Panel)
+		drawText(dst, ts, o.Title, pad+pad/2, pad+a)
+	}
+	if !b.attribution.Empty() {
+		ts := attributionStyle(o.Style, s)
+		_, _, d := measure(ts, o.Attribution)
+		pad := int(4 * s)
+		fillRect(dst, b.attribution, o.Style.Panel)
+		drawText(dst, ts, o.Attribution, b.attribution.Min.X+pad, b.attribution.Max.Y-pad-d)
+	}
+	drawScaleBar(dst, o.Style, s, b)
+	if !b.legend.Empty() {
+		drawLegend(dst, vp, o, s, float64(b.legend.Min.X), float64(b.legend.Min.Y))
 	}
 }
 
@@ -102,34 +150,48 @@ func niceDistance(m float64) float64 {
 	return p
 }
 
-// drawScaleBar draws the scale bar above bottom and returns its top edge.
-func drawScaleBar(dst *image.RGBA, vp Viewport, st Style, s float64, bottom int) int {
+// scaleBarBox places the scale bar above bottom: its panel, label and bar
+// length in pixels (an empty box when the scale cannot be shown).
+func scaleBarBox(vp Viewport, st Style, s float64, bottom int) (image.Rectangle, string, float64) {
 	mpp := vp.MetresPerPixel()
-	maxPx := 160 * s
-	d := niceDistance(mpp * maxPx)
+	d := niceDistance(mpp * 160 * s)
 	if d == 0 {
-		return bottom
+		return image.Rectangle{}, "", 0
 	}
 	px := d / mpp
 	label := strconv.FormatFloat(d/1000, 'f', -1, 64) + " km"
 	if d < 1000 {
 		label = strconv.FormatFloat(d, 'f', 0, 64) + " m"
 	}
-	ts := TextStyle{Size: 12 * s, Bold: true, Color: st.PanelText}
-	tw, a, dd := measure(ts, label)
+	tw, a, dd := measure(scaleStyle(st, s), label)
 	pad := 6 * s
 	boxW := math.Max(px, float64(tw)) + 2*pad
 	boxH := float64(a+dd) + 12*s + 2*pad
 	x0 := float64(vp.W) - boxW - 8*s
 	y0 := float64(bottom) - boxH - 8*s
-	fillRect(dst, image.Rect(int(x0), int(y0), int(x0+boxW), int(y0+boxH)), st.Panel)
+	return image.Rect(int(x0), int(y0), int(x0+boxW), int(y0+boxH)), label, px
+}
+
+func scaleStyle(st Style, s float64) TextStyle {
+	return TextStyle{Size: 12 * s, Bold: true, Color: st.PanelText}
+}
+
+// drawScaleBar draws the scale bar laid out in b.
+func drawScaleBar(dst *image.RGBA, st Style, s float64, b overlayBoxes) {
+	if b.scale.Empty() {
+		return
+	}
+	ts := scaleStyle(st, s)
+	_, a, dd := measure(ts, b.scaleLabel)
+	pad := 6 * s
+	x0, y0 := float64(b.scale.Min.X), float64(b.scale.Min.Y)
+	px := b.scalePx
+	fillRect(dst, b.scale, st.Panel)
 	bx, by := x0+pad, y0+pad+float64(a+dd)+4*s
-	bar := image.Rect(int(bx), int(by), int(bx+px), int(by+4*s))
-	fillRect(dst, bar, st.PanelText)
+	fillRect(dst, image.Rect(int(bx), int(by), int(bx+px), int(by+4*s)), st.PanelText)
 	fillRect(dst, image.Rect(int(bx), int(by-4*s), int(bx+1.5*s), int(by+4*s)), st.PanelText)
 	fillRect(dst, image.Rect(int(bx+px-1.5*s), int(by-4*s), int(bx+px), int(by+4*s)), st.PanelText)
-	drawText(dst, ts, label, int(bx), int(y0+pad)+a)
-	return int(y0)
+	drawText(dst, ts, b.scaleLabel, int(bx), int(y0+pad)+a)
 }
 
 // symbolLabels are the legend rows that explain symbols rather than colours.

@@ -64,8 +64,13 @@ func (r *Renderer) Render(vp Viewport, o Options) (*image.RGBA, *Frame) {
 
 // RenderInto draws a frame into dst, which must be vp.W×vp.H.
 func (r *Renderer) RenderInto(dst *image.RGBA, vp Viewport, o Options) *Frame {
-	base, off := r.drawBaseCached(dst, vp, o.Style)
+	r.drawBaseCached(dst, vp, o.Style)
 	f := LayoutSelected(vp, o.Markers, o.Selected)
+	var boxes overlayBoxes
+	if o.Overlays {
+		boxes = layoutOverlays(vp, o, f)
+	}
+	names := drawBaseLabels(dst, r.Base, vp, o.Style, boxes.all(), clusterBoxes(f))
 	// Markers are drawn in two horizontal bands at once (the machine
 	// has at least two cores); each band clips to itself, so the result is
 	// the same as one pass.
@@ -82,18 +87,16 @@ func (r *Renderer) RenderInto(dst *image.RGBA, vp Viewport, o Options) *Frame {
 		}()
 	}
 	wg.Wait()
-	drawCountryLabelsOver(dst, r.Base, base, off, o.Style)
+	drawCountryLabelsOver(dst, names)
 	if o.Overlays {
-		drawOverlays(dst, vp, o, f)
+		drawOverlays(dst, vp, o, boxes)
 	}
 	return f
 }
 
 // drawBaseCached copies the basemap for vp from the cache, redrawing the
-// cache (with a margin around the view) when the view left it. It returns
-// the cached image's viewport and where vp's top-left lies in it, so labels
-// drawn over the markers land exactly on the cached ones.
-func (r *Renderer) drawBaseCached(dst *image.RGBA, vp Viewport, st Style) (Viewport, image.Point) {
+// cache (with a margin around the view) when the view left it.
+func (r *Renderer) drawBaseCached(dst *image.RGBA, vp Viewport, st Style) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	mx, my := int(float64(vp.W)*cacheMargin), int(float64(vp.H)*cacheMargin)
@@ -104,7 +107,7 @@ func (r *Renderer) drawBaseCached(dst *image.RGBA, vp Viewport, st Style) (Viewp
 		ox, oy := int(cx+0.5), int(cy+0.5)
 		if ox >= 0 && oy >= 0 && ox+vp.W <= k.vp.W && oy+vp.H <= k.vp.H {
 			draw.Draw(dst, dst.Bounds(), r.cache, image.Pt(ox, oy), draw.Src)
-			return k.vp, image.Pt(ox, oy)
+			return
 		}
 	}
 	big := vp
@@ -114,5 +117,4 @@ func (r *Renderer) drawBaseCached(dst *image.RGBA, vp Viewport, st Style) (Viewp
 	r.cache = img
 	r.key = cacheKey{zoom: vp.Zoom, scale: vp.Scale, w: vp.W, h: vp.H, style: st.Name, vp: big}
 	draw.Draw(dst, dst.Bounds(), img, image.Pt(mx, my), draw.Src)
-	return big, image.Pt(mx, my)
 }

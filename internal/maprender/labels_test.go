@@ -1,0 +1,38 @@
+package maprender
+
+import (
+	"image"
+	"testing"
+
+	"iskbrief/geodata"
+)
+
+// No base label is cut at the frame's edge or drawn under an overlay box,
+// wherever the view falls: every placed label lies wholly inside the frame
+// and clear of the boxes it was asked to keep out of.
+func TestBaseLabelsStayWholeAndClearOfOverlays(t *testing.T) {
+	bm, err := geodata.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := Light()
+	for _, pan := range []int{0, 37, 91, 150, 233} {
+		vp := FitBound(Region, 800, 450, 1).Pan(float64(pan), float64(pan/3))
+		dst := image.NewRGBA(image.Rect(0, 0, vp.W, vp.H))
+		legend := image.Rect(10, 300, 220, 440)
+		lab := &labeller{bounds: dst.Bounds(), placed: []image.Rectangle{legend}}
+		names := countryLabels(bm, vp, st, lab, nil)
+		if len(names) < 5 {
+			t.Fatalf("pan %d: only %d country names placed", pan, len(names))
+		}
+		for _, cl := range names {
+			r := textRect(cl.ts, cl.name, cl.x, cl.y)
+			if !r.In(dst.Bounds()) {
+				t.Errorf("pan %d: %s at %v is cut by the frame %v", pan, cl.name, r, dst.Bounds())
+			}
+			if r.Overlaps(legend) {
+				t.Errorf("pan %d: %s at %v lies under the legend %v", pan, cl.name, r, legend)
+			}
+		}
+	}
+}
