@@ -58,17 +58,18 @@ func Main(args []string) int {
 	}
 	store, storeErr := openStore(*wsPath)
 	a := app.NewWithID(AppID)
+	onGLFW = true
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := NewMainWindow(a, m, Options{Style: *style, Trace: *trace, Store: store, StoreErr: storeErr})
 	// Files named on the command line (or by "Open with") are imported
 	// once the window is up, each with its own confirmation.
-	if files := fl.Args(); len(files) > 0 {
-		a.Lifecycle().SetOnStarted(func() {
-			for _, f := range files {
-				w.importFile(f)
-			}
-		})
-	}
+	files := fl.Args()
+	a.Lifecycle().SetOnStarted(func() {
+		w.fitScreen()
+		for _, f := range files {
+			w.importFile(f)
+		}
+	})
 	w.ShowAndRun()
 	store.Close()
 	return 0
@@ -372,9 +373,26 @@ func (mw *MainWindow) toolbar() fyne.CanvasObject {
 	panels := widget.NewButtonWithIcon("Panels", theme.ViewFullScreenIcon(), mw.togglePanels)
 	help := widget.NewButtonWithIcon("Help", theme.HelpIcon(), mw.showHelp)
 	about := widget.NewButtonWithIcon("About", theme.InfoIcon(), mw.showAbout)
-	return container.NewHBox(reset, zin, zout, widget.NewSeparator(),
+	// The toolbar scrolls sideways rather than widen the window: with the
+	// projector theme's larger type it is wider than a laptop screen.
+	return container.NewHScroll(container.NewHBox(reset, zin, zout, widget.NewSeparator(),
 		widget.NewLabel("Colour by"), colorBy, widget.NewLabel("Theme"), styles, legend,
-		widget.NewSeparator(), exportMap, addSlide, present, widget.NewSeparator(), panels, help, about)
+		widget.NewSeparator(), exportMap, addSlide, present, widget.NewSeparator(), panels, help, about))
+}
+
+// fitScreen shrinks the window to the screen it opens on: a size saved on a
+// large monitor, or the default, must not run off a 1366×768 laptop.
+func (mw *MainWindow) fitScreen() {
+	sw, sh, ok := screenArea()
+	if !ok {
+		return
+	}
+	was := mw.Canvas().Size()
+	size := fitToScreen(was, mw.Canvas().Scale(), sw, sh)
+	if size != was {
+		mw.Resize(size)
+	}
+	mw.tracef("screen %d×%d, window %.0f×%.0f (asked %.0f×%.0f), %d monitors", sw, sh, size.Width, size.Height, was.Width, was.Height, monitorCount())
 }
 
 func (mw *MainWindow) tracef(format string, args ...any) {

@@ -84,6 +84,11 @@ func (mw *MainWindow) present(i int) {
 	}
 	// The presenter renders on a worker: it gets a snapshot, never the live model.
 	mw.presenter = Present(mw, mw.model.Snapshot(), ss, i, mw.tracef, func() { mw.presenter = nil })
+	// With a second screen the briefer gets the presenter view (notes, next
+	// slide, timer) at once, as PowerPoint does; P toggles it either way.
+	if monitorCount() >= 2 {
+		mw.presenter.togglePresenterView()
+	}
 }
 
 // exportPDFDialog saves the briefing as a PDF, one page per slide.

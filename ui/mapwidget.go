@@ -62,6 +62,7 @@ type MapWidget struct {
 	wake     chan struct{}
 	home     orb.Bound                                        // what Reset view frames: the selected events
 	home0    func(w, h int, scale float64) maprender.Viewport // first view, if not home (restored from last session)
+	moved    bool                                             // the view left home (pan, zoom): a resize keeps it
 }
 
 var (
@@ -104,6 +105,10 @@ func (m *MapWidget) generate(w, h int) image.Image {
 				m.vp = m.home0(w, h, m.pxPerDU)
 			}
 			m.sized = true
+		} else if !m.moved && m.home0 == nil {
+			// Still the home view: frame the events again at the new
+			// size (the window was fitted to the screen, panels toggled).
+			m.vp = maprender.FitBound(m.home, w, h, m.pxPerDU)
 		} else {
 			m.vp.W, m.vp.H, m.vp.Scale = w, h, m.pxPerDU
 			m.vp = m.vp.Clamped()
@@ -170,6 +175,7 @@ func (m *MapWidget) change(fn func(maprender.Viewport) maprender.Viewport) {
 	m.mu.Lock()
 	if m.sized {
 		m.vp = fn(m.vp)
+		m.moved = true
 		m.requestLocked()
 	}
 	m.mu.Unlock()
@@ -178,6 +184,9 @@ func (m *MapWidget) change(fn func(maprender.Viewport) maprender.Viewport) {
 // ResetView returns to the home view.
 func (m *MapWidget) ResetView() {
 	m.change(func(v maprender.Viewport) maprender.Viewport { return maprender.FitBound(m.home, v.W, v.H, v.Scale) })
+	m.mu.Lock()
+	m.moved, m.home0 = false, nil
+	m.mu.Unlock()
 }
 
 // SetHome sets the area Reset view frames (the selected events).
