@@ -84,7 +84,9 @@ func NewSlidesPanel(store *workspace.Store, win fyne.Window, onError func(error)
 		container.NewBorder(nil, nil, widget.NewLabel("Briefing"), container.NewHBox(newB, rename), p.picker),
 		container.NewHBox(add, edit, up, down, del),
 	)
-	bottom := container.NewVBox(present, container.NewGridWithColumns(3, pdf, ppt, pngs))
+	// Two columns, not three: the panel must fit beside the map on a
+	// 1366-px laptop screen.
+	bottom := container.NewVBox(present, container.NewGridWithColumns(2, pdf, ppt), pngs)
 	p.obj = container.NewBorder(top, bottom, nil, nil, p.list)
 	p.reloadBriefings(0)
 	return p
