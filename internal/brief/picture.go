@@ -49,7 +49,7 @@ func (m *Model) RenderMap(sel Selection, p Picture) *image.RGBA {
 		o.Attribution = ""
 	}
 	vp := maprender.FitBound(p.Area, p.W, p.H, scale)
-	img, f := maprender.NewRenderer(m.Base).Render(vp, o)
+	img, f := maprender.RenderOnce(m.Base, vp, o)
 	area, ok := p.InsetArea, p.Inset == InsetFixed
 	if p.Inset == InsetAuto {
 		area, ok = DenseArea(inFrame(sel, vp), vp.Bound())
@@ -111,7 +111,7 @@ func (m *Model) drawInset(img *image.RGBA, vp maprender.Viewport, f *maprender.F
 	o := m.Options(v, sel)
 	o.Attribution = ""
 	ivp := maprender.FitBound(area, best.Dx(), best.Dy(), scale*0.85)
-	inset, _ := maprender.NewRenderer(m.Base).Render(ivp, o)
+	inset, _ := maprender.RenderOnce(m.Base, ivp, o)
 	line := max(2, int(2*scale))
 	strokeRect(img, target, line, insetFrame)
 	draw.Draw(img, best.Inset(-line), image.NewUniform(insetFrame), image.Point{}, draw.Src)

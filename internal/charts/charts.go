@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"image/png"
 	"math"
 	"strings"
 
@@ -19,6 +18,7 @@ import (
 	"iskbrief/internal/dataset"
 	"iskbrief/internal/events"
 	"iskbrief/internal/filter"
+	"iskbrief/internal/pngenc"
 )
 
 // Kind names a chart.
@@ -179,13 +179,7 @@ func Render(k Kind, in Input, format Format, w, h int) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	buf.Grow(w * h / 8)
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, img); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return pngenc.Encode(img)
 }
 
 // RenderImage draws a chart into an image, for a window to show.

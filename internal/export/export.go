@@ -3,13 +3,12 @@
 package export
 
 import (
-	"bytes"
 	"fmt"
 	"image"
-	"image/png"
 	"strings"
 
 	"iskbrief/internal/atomicfile"
+	"iskbrief/internal/pngenc"
 )
 
 // WritePNG encodes img and writes it to path atomically.
@@ -24,12 +23,7 @@ func WritePNG(path string, img image.Image) error {
 // EncodePNG encodes an image in memory (fast compression: slides, not
 // archives).
 func EncodePNG(img image.Image) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, img); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return pngenc.Encode(img)
 }
 
 // WriteBytes writes already-encoded content to path atomically.

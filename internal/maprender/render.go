@@ -33,6 +33,9 @@ type Options struct {
 // cached pixels that are still in view.
 type Renderer struct {
 	Base *basemap.Basemap
+	// OneShot renders a single frame (an export, a slide): the basemap is
+	// drawn for the view only, without the pan margin a window keeps.
+	OneShot bool
 
 	mu    sync.Mutex
 	cache *image.RGBA
@@ -54,6 +57,32 @@ const cacheMargin = 0.5
 
 // NewRenderer returns a renderer over a basemap (nil draws only sea).
 func NewRenderer(bm *basemap.Basemap) *Renderer { return &Renderer{Base: bm} }
+
+// RenderOnce draws one frame with a fresh one-shot renderer: for exports and
+// slides, which never pan.
+func RenderOnce(bm *basemap.Basemap, vp Viewport, o Options) (*image.RGBA, *Frame) {
+	r := &Renderer{Base: bm, OneShot: true}
+	return r.Render(vp, o)
+}
+
+// drawBaseBanded draws the basemap in two horizontal bands at once, one per
+// core: the painter clips every shape to its band (SubImage bounds), so
+// the result equals one pass.
+func drawBaseBanded(img *image.RGBA, bm *basemap.Basemap, vp Viewport, st Style) {
+	mid := img.Rect.Min.Y + img.Rect.Dy()/2
+	var wg sync.WaitGroup
+	for _, band := range []image.Rectangle{
+		image.Rect(img.Rect.Min.X, img.Rect.Min.Y, img.Rect.Max.X, mid),
+		image.Rect(img.Rect.Min.X, mid, img.Rect.Max.X, img.Rect.Max.Y),
+	} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			drawBase(img.SubImage(band).(*image.RGBA), bm, vp, st)
+		}()
+	}
+	wg.Wait()
+}
 
 // Render draws a full frame into a new image and returns it with its layout.
 func (r *Renderer) Render(vp Viewport, o Options) (*image.RGBA, *Frame) {
@@ -100,6 +129,9 @@ func (r *Renderer) drawBaseCached(dst *image.RGBA, vp Viewport, st Style) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	mx, my := int(float64(vp.W)*cacheMargin), int(float64(vp.H)*cacheMargin)
+	if r.OneShot {
+		mx, my = 0, 0
+	}
 	k := r.key
 	if r.cache != nil && k.zoom == vp.Zoom && k.scale == vp.Scale && k.w == vp.W && k.h == vp.H && k.style == st.Name {
 		// Where does the view's top-left fall inside the cached image?
@@ -113,7 +145,7 @@ func (r *Renderer) drawBaseCached(dst *image.RGBA, vp Viewport, st Style) {
 	big := vp
 	big.W, big.H = vp.W+2*mx, vp.H+2*my
 	img := image.NewRGBA(image.Rect(0, 0, big.W, big.H))
-	drawBase(img, r.Base, big, st)
+	drawBaseBanded(img, r.Base, big, st)
 	r.cache = img
 	r.key = cacheKey{zoom: vp.Zoom, scale: vp.Scale, w: vp.W, h: vp.H, style: st.Name, vp: big}
 	draw.Draw(dst, dst.Bounds(), img, image.Pt(mx, my), draw.Src)
