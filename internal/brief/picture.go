@@ -49,14 +49,24 @@ func (m *Model) RenderMap(sel Selection, p Picture) *image.RGBA {
 		o.Attribution = ""
 	}
 	vp := maprender.FitBound(p.Area, p.W, p.H, scale)
-	img, f := maprender.RenderOnce(m.Base, vp, o)
+	r := &maprender.Renderer{Base: m.Base, OneShot: true}
+	img, f := r.Render(vp, o)
 	area, ok := p.InsetArea, p.Inset == InsetFixed
 	if p.Inset == InsetAuto {
 		area, ok = DenseArea(inFrame(sel, vp), vp.Bound())
 	}
-	if ok {
-		m.drawInset(img, vp, f, sel, p.View, area, scale)
+	if !ok {
+		return img
 	}
+	box, target, ok := insetBox(img.Bounds(), vp, f, area, scale)
+	if !ok {
+		return img // no corner free of the legend and the area: no inset rather than a hidden one
+	}
+	// Draw the frame again (the basemap is cached) with the labels kept
+	// clear of the inset, so none is cut at its edge.
+	o.KeepOut = []image.Rectangle{box.Inset(-insetLine(scale))}
+	r.RenderInto(img, vp, o)
+	m.drawInset(img, box, target, sel, p.View, area, scale)
 	return img
 }
 
@@ -75,26 +85,28 @@ func inFrame(sel Selection, vp maprender.Viewport) Selection {
 
 var insetFrame = color.RGBA{0x20, 0x20, 0x20, 0xff}
 
-// drawInset draws an inset map of area in the corner of img that hides the
-// fewest events (never over the legend, the title, the scale bar or the
-// area itself), with its own scale bar, and outlines area on the main map.
-func (m *Model) drawInset(img *image.RGBA, vp maprender.Viewport, f *maprender.Frame, sel Selection, view MapView, area orb.Bound, scale float64) {
-	W, H := img.Bounds().Dx(), img.Bounds().Dy()
+// insetLine is the width of the inset's frame.
+func insetLine(scale float64) int { return max(2, int(2*scale)) }
+
+// insetBox chooses where the inset map of area goes: the corner of the
+// image that hides the fewest events, never over the legend, the title, the
+// scale bar or the area itself (target, the area's box on the main map).
+func insetBox(bounds image.Rectangle, vp maprender.Viewport, f *maprender.Frame, area orb.Bound, scale float64) (best, target image.Rectangle, ok bool) {
+	W, H := bounds.Dx(), bounds.Dy()
 	iw := W * 36 / 100
 	bw, bh := area.Max[0]-area.Min[0], area.Max[1]-area.Min[1]
 	ih := min(max(int(float64(iw)*bh/bw), H*28/100), H*48/100)
 	margin := int(10 * scale)
-	// Where the area lies on the main map: the inset must not cover it.
 	x0, y0 := vp.ToPixel(area.Min)
 	x1, y1 := vp.ToPixel(area.Max)
-	target := image.Rect(int(x0), int(y0), int(x1), int(y1)).Canon()
+	target = image.Rect(int(x0), int(y0), int(x1), int(y1)).Canon()
 	corners := []image.Rectangle{
 		image.Rect(margin, f.TitleBottom+margin, margin+iw, f.TitleBottom+margin+ih), // top-left
 		image.Rect(W-margin-iw, margin, W-margin, margin+ih),                         // top-right
 		image.Rect(margin, H-margin-ih, margin+iw, H-margin),                         // bottom-left
 		image.Rect(W-margin-iw, f.ScaleTop-margin-ih, W-margin, f.ScaleTop-margin),   // bottom-right, above the scale bar
 	}
-	best, bestN := image.Rectangle{}, -1
+	bestN := -1
 	for _, c := range corners {
 		if c.Min.Y < 0 || c.Max.Y > H || c.Overlaps(f.Legend) || c.Overlaps(target) {
 			continue
@@ -103,16 +115,19 @@ func (m *Model) drawInset(img *image.RGBA, vp maprender.Viewport, f *maprender.F
 			best, bestN = c, n
 		}
 	}
-	if bestN < 0 {
-		return // no corner free of the legend and the area: no inset rather than a hidden one
-	}
+	return best, target, bestN >= 0
+}
+
+// drawInset draws an inset map of area into box, with its own scale bar,
+// and outlines area (target) on the main map.
+func (m *Model) drawInset(img *image.RGBA, best, target image.Rectangle, sel Selection, view MapView, area orb.Bound, scale float64) {
 	v := view
 	v.Title, v.HideLegend, v.Overlays = "", true, true
 	o := m.Options(v, sel)
 	o.Attribution = ""
 	ivp := maprender.FitBound(area, best.Dx(), best.Dy(), scale*0.85)
 	inset, _ := maprender.RenderOnce(m.Base, ivp, o)
-	line := max(2, int(2*scale))
+	line := insetLine(scale)
 	strokeRect(img, target, line, insetFrame)
 	draw.Draw(img, best.Inset(-line), image.NewUniform(insetFrame), image.Point{}, draw.Src)
 	draw.Draw(img, best, inset, image.Point{}, draw.Src)

@@ -26,6 +26,9 @@ type Options struct {
 	Attribution string      // bottom line: map data and dataset version
 	Title       string      // optional title drawn top-left (exports)
 	Overlays    bool        // draw legend, scale bar and attribution
+	// KeepOut are boxes drawn over the frame afterwards (an inset map):
+	// map labels keep out of them.
+	KeepOut []image.Rectangle
 }
 
 // Renderer draws frames and caches the basemap of the last view, so a frame
@@ -99,7 +102,7 @@ func (r *Renderer) RenderInto(dst *image.RGBA, vp Viewport, o Options) *Frame {
 	if o.Overlays {
 		boxes = layoutOverlays(vp, o, f)
 	}
-	names := drawBaseLabels(dst, r.Base, vp, o.Style, boxes.all(), clusterBoxes(f))
+	names := drawBaseLabels(dst, r.Base, vp, o.Style, append(boxes.all(), o.KeepOut...), clusterBoxes(f))
 	// Markers are drawn in two horizontal bands at once (the machine
 	// has at least two cores); each band clips to itself, so the result is
 	// the same as one pass.
