@@ -56,10 +56,16 @@ func DenseArea(sel Selection, frame orb.Bound) (orb.Bound, bool) {
 	if n < minEvents {
 		return orb.Bound{}, false
 	}
-	xs, ys := make([]float64, n), make([]float64, n)
-	for i, m := range sel.Markers {
-		xs[i], ys[i] = float64(m.X), float64(m.Y)
+	// Past 50,000 markers an even sample gives the same box: this is a
+	// judgement of where events crowd, and sorting a million points cost an
+	// export of a 1M-event layer 280 ms (profile).
+	step := max(1, n/50_000)
+	xs, ys := make([]float64, 0, n/step+1), make([]float64, 0, n/step+1)
+	for i := 0; i < n; i += step {
+		m := sel.Markers[i]
+		xs, ys = append(xs, float64(m.X)), append(ys, float64(m.Y))
 	}
+	n = len(xs)
 	mx, my := median(xs), median(ys)
 	type pt struct{ x, y, d float64 }
 	pts := make([]pt, n)

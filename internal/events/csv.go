@@ -5,8 +5,10 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 
 	"iskbrief/internal/country"
 )
@@ -75,12 +77,53 @@ func ReadCSV(r io.Reader, name string) ([]Record, error) {
 		}
 		idx[i] = j
 	}
-	p := parser{name: name, idx: idx, ncol: len(header)}
-	p.out = make([]Record, 0, bytes.Count(data, []byte{'\n'}))
-	line := 1
-	rest := data[min(nl+1, len(data)):]
-	for len(rest) > 0 {
-		line++
+	body := data[min(nl+1, len(data)):]
+	// Two halves split at a line end, parsed at once (one per core): a
+	// million-row file is a third of a second on one core.
+	halves := [][]byte{body}
+	if len(body) > 1<<20 && runtime.GOMAXPROCS(0) > 1 {
+		cut := len(body) / 2
+		if i := bytes.IndexByte(body[cut:], '\n'); i >= 0 {
+			cut += i + 1
+			halves = [][]byte{body[:cut], body[cut:]}
+		}
+	}
+	ps := make([]parser, len(halves))
+	var wg sync.WaitGroup
+	firstLine := 2
+	for i, h := range halves {
+		ps[i] = parser{name: name, idx: idx, ncol: len(header), codes: map[string]uint8{}}
+		wg.Add(1)
+		go func(line int) {
+			defer wg.Done()
+			ps[i].parse(h, line)
+		}(firstLine)
+		firstLine += bytes.Count(h, []byte{'\n'})
+	}
+	wg.Wait()
+	p := ps[0]
+	for _, q := range ps[1:] {
+		p.out = append(p.out, q.out...)
+		p.errs.Total += q.errs.Total
+		for _, e := range q.errs.Errs {
+			if len(p.errs.Errs) < maxRowErrors {
+				p.errs.Errs = append(p.errs.Errs, e)
+			}
+		}
+	}
+	if p.errs.Total > 0 {
+		return nil, &p.errs
+	}
+	if len(p.out) == 0 {
+		return nil, RowError{name, firstLine - 1, "no events: the file has a header but no rows"}
+	}
+	return p.out, nil
+}
+
+// parse reads the rows of data, whose first line is line number line.
+func (p *parser) parse(data []byte, line int) {
+	p.out = make([]Record, 0, bytes.Count(data, []byte{'\n'})+1)
+	for rest := data; len(rest) > 0; line++ {
 		end := bytes.IndexByte(rest, '\n')
 		var l []byte
 		if end < 0 {
@@ -94,13 +137,6 @@ func ReadCSV(r io.Reader, name string) ([]Record, error) {
 		}
 		p.row(l, line)
 	}
-	if p.errs.Total > 0 {
-		return nil, &p.errs
-	}
-	if len(p.out) == 0 {
-		return nil, RowError{name, line, "no events: the file has a header but no rows"}
-	}
-	return p.out, nil
 }
 
 type parser struct {
@@ -110,6 +146,7 @@ type parser struct {
 	out    []Record
 	errs   RowErrors
 	fields [][]byte
+	codes  map[string]uint8 // country field → code, as names repeat on every row
 }
 
 func (p *parser) fail(line int, msg string) {
@@ -174,9 +211,19 @@ func (p *parser) row(l []byte, line int) {
 	p.out = append(p.out, Record{
 		Day: day, Lat: float32(lat), Lon: float32(lon),
 		Killed: killed, KilledLow: killed, KilledHi: killed,
-		Country: countryCode(string(f(4))), Target: NoCode, Attack: NoCode, Claim: NoCode,
+		Country: p.country(f(4)), Target: NoCode, Attack: NoCode, Claim: NoCode,
 		Precision: PrecisionSite, Event: -1,
 	})
+}
+
+// country is countryCode, remembered per distinct field.
+func (p *parser) country(b []byte) uint8 {
+	if c, ok := p.codes[string(b)]; ok {
+		return c
+	}
+	c := countryCode(string(b))
+	p.codes[string(b)] = c
+	return c
 }
 
 // countryCode accepts an ISO3 code, an ISO numeric code or an English

@@ -118,3 +118,26 @@ func BenchmarkReadCSV1M(b *testing.B) {
 		}
 	}
 }
+
+// A large file is parsed in two halves at once: the records keep their
+// order, and a bad row in either half is reported at its own line.
+func TestReadCSVHalvesKeepOrderAndLineNumbers(t *testing.T) {
+	data := SyntheticCSV(60_000) // about 2 MB: split in two
+	recs, err := ReadCSV(bytes.NewReader(data), "big.csv")
+	if err != nil || len(recs) != 60_000 {
+		t.Fatalf("%d records, %v", len(recs), err)
+	}
+	for i := 1; i < len(recs); i++ {
+		if want := int32(i % 50); recs[i].Killed != want {
+			t.Fatalf("record %d has %d killed, want %d: order lost", i, recs[i].Killed, want)
+		}
+	}
+	lines := bytes.Split(data, []byte("\n"))
+	lines[10] = []byte("2020-13-01,34.5,69.1,3,AFG")  // line 11
+	lines[55_000] = []byte("2020-01-01,95,69.1,3,AFG") // line 55,001
+	_, err = ReadCSV(bytes.NewReader(bytes.Join(lines, []byte("\n"))), "big.csv")
+	var re *RowErrors
+	if !errors.As(err, &re) || re.Total != 2 || re.Errs[0].Line != 11 || re.Errs[1].Line != 55_001 {
+		t.Fatalf("errors %v; want lines 11 and 55001", err)
+	}
+}
