@@ -38,7 +38,16 @@ const MaxLayers = 6
 // sources report (same day, within DuplicateKm) into the first of them.
 // Embedded records come first, so none of them is ever folded away.
 func (m *Model) Rebuild() {
-	var recs []events.Record
+	n := 0
+	if m.ShowEmbedded {
+		n = len(m.Embedded)
+	}
+	for _, l := range m.Layers {
+		if l.Meta.Visible {
+			n += len(l.Events)
+		}
+	}
+	recs := make([]events.Record, 0, n)
 	if m.ShowEmbedded {
 		recs = append(recs, m.Embedded...)
 	}

@@ -6,9 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	"iskbrief/internal/brief"
 	"iskbrief/internal/charts"
 	"iskbrief/internal/export"
-	"iskbrief/internal/symbology"
 )
 
 // exportChart renders one chart of the selection to a PNG or SVG file.
@@ -50,7 +50,7 @@ func exportChart(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	chosen := m.Select(filt, symbology.ByTarget)
+	chosen := brief.Selection{Index: filt.Apply(m.Records)} // a chart needs no map markers
 	idx := chosen.Index
 	b, err := charts.Render(k, m.ChartInput(chosen, filt), f, *w, *h)
 	if err != nil {
