@@ -18,7 +18,7 @@ PREFIX  ?= /usr/local
 DIST    := build/dist
 LINUX_PKG := $(DIST)/iskbrief-$(VERSION)-linux-amd64.tar.xz
 
-.PHONY: all run build headless headless-check deps test-deps test lint unit fuzz e2e bench geodata check clean tools package install uninstall windows package-test
+.PHONY: all run build headless headless-check deps test-deps test lint unit fuzz e2e bench bench-peers geodata check clean tools package install uninstall windows package-test
 
 all: build
 
@@ -76,6 +76,11 @@ e2e: build
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./internal/... ./geodata
+
+# ISK Brief against Mapnik, matplotlib and gnuplot on the same inputs (not
+# part of `make test`: timings are not pass/fail).
+bench-peers:
+	bash scripts/bench-peers.sh
 
 geodata:
 	bash scripts/geodata.sh

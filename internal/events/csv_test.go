@@ -3,7 +3,6 @@ package events
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -93,20 +92,6 @@ func FuzzReadCSV(f *testing.F) {
 			}
 		}
 	})
-}
-
-// SyntheticCSV builds an n-row events file spread over the region.
-func SyntheticCSV(n int) []byte {
-	var b bytes.Buffer
-	b.WriteString(CSVHeader + "\n")
-	countries := []string{"AFG", "PAK", "IRN", "TUR", "RUS"}
-	for i := range n {
-		// A deterministic scatter: not random, so runs are comparable.
-		lat := 25 + float64((i*7919)%3000)/100
-		lon := 30 + float64((i*104729)%4500)/100
-		fmt.Fprintf(&b, "%04d-%02d-%02d,%.4f,%.4f,%d,%s\n", 2015+i%11, 1+i%12, 1+i%28, lat, lon, i%50, countries[i%5])
-	}
-	return b.Bytes()
 }
 
 func BenchmarkReadCSV1M(b *testing.B) {
