@@ -175,7 +175,7 @@ func (m *Model) Options(v MapView, sel Selection) maprender.Options {
 
 // MapTitle is the default title of an exported map.
 func MapTitle(f filter.Filter, n int) string {
-	return fmt.Sprintf("ISIS-K attacks · %s · %d events", f.String(), n)
+	return fmt.Sprintf("ISIS-K attacks · %s · %s events", f.String(), charts.FmtInt(n))
 }
 
 // Today is the clock the validation uses; tests may replace it.

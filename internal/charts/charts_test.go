@@ -207,8 +207,8 @@ func TestValueAxisWholeNumbers(t *testing.T) {
 			}
 		}
 	}
-	if fmtInt(5100) != "5,100" || fmtInt(1234567) != "1,234,567" || fmtInt(12) != "12" {
-		t.Errorf("fmtInt: %s %s %s", fmtInt(5100), fmtInt(1234567), fmtInt(12))
+	if FmtInt(5100) != "5,100" || FmtInt(1234567) != "1,234,567" || FmtInt(12) != "12" {
+		t.Errorf("fmtInt: %s %s %s", FmtInt(5100), FmtInt(1234567), FmtInt(12))
 	}
 }
 

@@ -479,8 +479,8 @@ func hatch(r chart.Renderer, x0, y0, x1, y1 int, c drawing.Color, w float64, ste
 
 // Numbers and ticks.
 
-// fmtInt writes n with thousands separators: 12,345.
-func fmtInt(n int) string {
+// FmtInt writes n with thousands separators: 12,345.
+func FmtInt(n int) string {
 	s := strconv.Itoa(max(n, -n))
 	var b []byte
 	for i := range s {
@@ -514,7 +514,7 @@ func valueAxis(v float64, n int) axis {
 	top := math.Ceil(v/step) * step
 	a := axis{min: 0, max: top, grid: true}
 	for t := 0.0; t <= top+step/2; t += step {
-		a.ticks = append(a.ticks, chart.Tick{Value: t, Label: fmtInt(int(t))})
+		a.ticks = append(a.ticks, chart.Tick{Value: t, Label: FmtInt(int(t))})
 	}
 	return a
 }

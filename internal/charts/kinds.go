@@ -53,7 +53,7 @@ func (m *metrics) titled(stem string, f filter.Filter, present []int) string {
 
 func emptyMessage(foiled int) string {
 	if foiled > 0 {
-		return fmt.Sprintf("No attacks in this selection (%s foiled plots only)", fmtInt(foiled))
+		return fmt.Sprintf("No attacks in this selection (%s foiled plots only)", FmtInt(foiled))
 	}
 	return NoEvents
 }
@@ -65,14 +65,14 @@ func foiledNote(n int) string {
 	case 1:
 		return " · 1 foiled plot not counted"
 	}
-	return fmt.Sprintf(" · %s foiled plots not counted", fmtInt(n))
+	return fmt.Sprintf(" · %s foiled plots not counted", FmtInt(n))
 }
 
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return fmtInt(n) + " " + many
+	return FmtInt(n) + " " + many
 }
 
 func yearsText(a, b int) string {
@@ -195,7 +195,7 @@ func trendsSpec(in *Input, m *metrics) spec {
 			slot = float64(p.X(float64(first+1))-p.X(float64(first))) * 1
 		}
 		bw := max(2, int(slot*0.7))
-		showLabels := m.width(fmtInt(top), m.label) < int(slot*0.95)
+		showLabels := m.width(FmtInt(top), m.label) < int(slot*0.95)
 		drawPartial(p, part, m)
 		for i := range y.Len() {
 			year := y.First + i
@@ -209,7 +209,7 @@ func trendsSpec(in *Input, m *metrics) spec {
 				base += n
 			}
 			if showLabels && base > 0 {
-				s := fmtInt(base)
+				s := FmtInt(base)
 				text(p.r, s, xc-m.width(s, m.label)/2, p.Y(float64(base))-int(m.label*0.4), m.label, colText)
 			}
 		}
@@ -252,7 +252,7 @@ func killedSpec(in *Input, m *metrics) spec {
 	}
 	first, last := b.span(y.First, y.Last(), *in)
 	sp.monthly = b.monthly
-	sp.subtitle = fmt.Sprintf("%s · line: settled figures; band: lowest to highest settled figures, summed · known for %s of %s", b.period(first, last), fmtInt(known), plural(y.Total, "attack", "attacks"))
+	sp.subtitle = fmt.Sprintf("%s · line: settled figures; band: lowest to highest settled figures, summed · known for %s of %s", b.period(first, last), FmtInt(known), plural(y.Total, "attack", "attacks"))
 	if curated {
 		sp.subtitle += " · not every ISKP attack: see the monitors chart"
 	}
@@ -286,12 +286,12 @@ func killedSpec(in *Input, m *metrics) spec {
 			line(p.r, p.X(b.x[i-1]), p.Y(float64(y.Killed[i-1])), p.X(b.x[i]), p.Y(float64(y.Killed[i])), dc(colKilled), m.line*1.3, nil)
 		}
 		slot := p.X(float64(first)+1) - p.X(float64(first))
-		showLabels := m.width(fmtInt(top), m.label) < slot*9/10
+		showLabels := m.width(FmtInt(top), m.label) < slot*9/10
 		for i := range y.Len() {
 			xc, yc := p.X(b.x[i]), p.Y(float64(y.Killed[i]))
 			dot(p.r, xc, yc, m.line*2.4, dc(colKilled))
 			if showLabels && y.Known[i] > 0 {
-				s := fmtInt(y.Killed[i])
+				s := FmtInt(y.Killed[i])
 				ly := min(yc, p.Y(b.hi[i])) - int(m.label*0.5)
 				text(p.r, s, xc-m.width(s, m.label)/2, ly, m.label, colText)
 			}
@@ -544,7 +544,7 @@ func targetsSpec(in *Input, m *metrics) spec {
 		labelW = max(labelW, m.width(c.label, m.tick))
 	}
 	plotW := float64(m.plotW - labelW)
-	valW := float64(m.width(fmtInt(top), m.label)) + m.label
+	valW := float64(m.width(FmtInt(top), m.label)) + m.label
 	sp.x = valueAxis(float64(top)*plotW/max(plotW-valW, plotW*0.5), 6)
 	sp.plot = func(p *plot) {
 		slot := float64(p.Y(0) - p.Y(1))
@@ -554,7 +554,7 @@ func targetsSpec(in *Input, m *metrics) spec {
 			if c.n > 0 {
 				fillRect(p.r, p.X(0), yc-bh/2, p.X(float64(c.n)), yc-bh/2+bh, dc(c.c))
 			}
-			text(p.r, fmtInt(c.n), p.X(float64(c.n))+int(m.label*0.4), yc+int(m.label*0.35), m.label, colText)
+			text(p.r, FmtInt(c.n), p.X(float64(c.n))+int(m.label*0.4), yc+int(m.label*0.35), m.label, colText)
 		}
 	}
 	return sp

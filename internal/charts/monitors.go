@@ -93,7 +93,7 @@ func shortMonitor(name string) string {
 }
 
 func figureText(a dataset.AnnualFigure) string {
-	s := fmtInt(a.Value)
+	s := FmtInt(a.Value)
 	if a.Qualifier.Floor() {
 		s += "+"
 	}

@@ -118,7 +118,7 @@ func TestReadCSVHalvesKeepOrderAndLineNumbers(t *testing.T) {
 		}
 	}
 	lines := bytes.Split(data, []byte("\n"))
-	lines[10] = []byte("2020-13-01,34.5,69.1,3,AFG")  // line 11
+	lines[10] = []byte("2020-13-01,34.5,69.1,3,AFG")   // line 11
 	lines[55_000] = []byte("2020-01-01,95,69.1,3,AFG") // line 55,001
 	_, err = ReadCSV(bytes.NewReader(bytes.Join(lines, []byte("\n"))), "big.csv")
 	var re *RowErrors

@@ -36,3 +36,11 @@ func TestBaseLabelsStayWholeAndClearOfOverlays(t *testing.T) {
 		}
 	}
 }
+
+func TestCountLabelStaysShort(t *testing.T) {
+	for n, want := range map[int64]string{7: "7", 9999: "9999", 10_000: "10k", 24_555: "25k", 999_499: "999k", 999_500: "1.0M", 1_260_000: "1.3M"} {
+		if got := CountLabel(n); got != want {
+			t.Errorf("CountLabel(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -423,10 +423,28 @@ func drawClusterCount(dst *image.RGBA, it Item, st Style, s float64) {
 	x, y, r := float64(it.X), float64(it.Y), float64(it.R)
 	band := 4.5 * s
 	stamp(dst, x, y, circleSprite(r-band+0.5, 1.2*s), st.ClusterFill, st.Halo)
-	label := strconv.Itoa(int(it.Count))
+	label := CountLabel(int64(it.Count))
 	ts := TextStyle{Size: math.Max(12*s, (r-band)*0.85), Bold: true, Color: st.Halo}
 	w, a, _ := measure(ts, label)
+	// The number stays inside the dark centre: shrink it if it is wider.
+	if room := 1.7 * (r - band); float64(w) > room && w > 0 {
+		ts.Size *= room / float64(w)
+		w, a, _ = measure(ts, label)
+	}
 	drawText(dst, ts, label, int(x)-w/2, int(y)+a/2-int(s))
+}
+
+// CountLabel is a cluster's count as its badge shows it: exact below
+// 10,000, then "25k" and "1.2M" (the tooltip gives the exact figure).
+func CountLabel(n int64) string {
+	switch {
+	case n < 10_000:
+		return strconv.FormatInt(n, 10)
+	case n < 999_500:
+		return strconv.FormatInt((n+500)/1000, 10) + "k"
+	default:
+		return strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64) + "M"
+	}
 }
 
 func sortByRadiusDesc(order []int, items []Item) {
