@@ -4,6 +4,7 @@
 package ui
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"net/url"
@@ -86,6 +87,12 @@ func openStore(flagPath string) (*workspace.Store, error) {
 		return mem, err
 	}
 	s, err := workspace.Open(path)
+	if errors.Is(err, workspace.ErrReadOnly) {
+		// Keep the user's briefings in view, and new work somewhere real.
+		if c, cerr := workspace.OpenCopy(path); cerr == nil {
+			return c, readOnlyCopy{err: err, copy: c.Path}
+		}
+	}
 	if err != nil {
 		mem, merr := workspace.Open("")
 		if merr != nil {
@@ -95,6 +102,14 @@ func openStore(flagPath string) (*workspace.Store, error) {
 	}
 	return s, nil
 }
+
+// readOnlyCopy reports a read-only workspace opened as a writable copy.
+type readOnlyCopy struct {
+	err  error
+	copy string
+}
+
+func (r readOnlyCopy) Error() string { return r.err.Error() }
 
 // Options configure the main window.
 type Options struct {
@@ -297,6 +312,16 @@ func (mw *MainWindow) loadStoredLayers() {
 // reportStoreError says why the saved workspace could not be opened.
 func (mw *MainWindow) reportStoreError(err error) {
 	mw.tracef("workspace not opened: %v", err)
+	var ro readOnlyCopy
+	if errors.As(err, &ro) {
+		fyne.Do(func() {
+			dialog.ShowInformation("The workspace is read-only",
+				err.Error()+"\n\nISK Brief opened a copy of it, "+ro.copy+": your briefings are all here, and what you change "+
+					"is saved to the copy. To keep the changes, copy that file over the original once it can be written, "+
+					"or start with --workspace "+ro.copy+".", mw)
+		})
+		return
+	}
 	fyne.Do(func() {
 		dialog.ShowInformation("Saved briefings not opened",
 			err.Error()+"\n\nThe file was left untouched. ISK Brief is using a temporary workspace: "+

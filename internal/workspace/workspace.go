@@ -95,7 +95,16 @@ func Open(path string) (*Store, error) {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return nil, fmt.Errorf("cannot create %s: %w", filepath.Dir(path), err)
 		}
+		if st, err := os.Stat(path); err == nil && st.IsDir() {
+			return nil, fmt.Errorf("%s is a folder, not a workspace file: move it away or choose another path with --workspace or $%s", path, EnvVar)
+		}
 		if err := checkHeader(path); err != nil {
+			return nil, err
+		}
+		if err := writable(path); err != nil {
+			return nil, err
+		}
+		if err := recoverJournal(path); err != nil {
 			return nil, err
 		}
 		if err := inspect(path); err != nil {
@@ -138,6 +147,101 @@ func checkHeader(path string) error {
 		return fmt.Errorf("%w: %s is not an SQLite database", ErrCorrupt, path)
 	}
 	return nil
+}
+
+// ErrReadOnly is returned by Open when the workspace file, or its folder,
+// cannot be written: nothing could be saved to it. OpenCopy opens a
+// writable copy instead.
+var ErrReadOnly = errors.New("the workspace cannot be written")
+
+// writable refuses a workspace that cannot be saved to, before the first
+// change would fail: the file must open for writing and its folder must take
+// the rollback journal.
+func writable(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if errors.Is(err, os.ErrNotExist) {
+		f = nil
+	} else if err != nil {
+		return fmt.Errorf("%w: %s is read-only (%v)", ErrReadOnly, path, err)
+	}
+	if f != nil {
+		f.Close()
+	}
+	probe, err := os.CreateTemp(filepath.Dir(path), ".iskbrief-write-test-*")
+	if err != nil {
+		return fmt.Errorf("%w: its folder %s is read-only (%v)", ErrReadOnly, filepath.Dir(path), err)
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	return nil
+}
+
+// OpenCopy opens a writable copy of the workspace at path in the temporary
+// folder, for a workspace that is read-only: the user's briefings stay in
+// view and new work is kept (in the copy) rather than lost.
+func OpenCopy(path string) (*Store, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", path, err)
+	}
+	f, err := os.CreateTemp("", "iskbrief-workspace-copy-*.db")
+	if err != nil {
+		return nil, err
+	}
+	_, werr := f.Write(data)
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr != nil {
+		os.Remove(f.Name())
+		return nil, fmt.Errorf("cannot copy %s: %w", path, werr)
+	}
+	return Open(f.Name())
+}
+
+// recoverJournal rolls back the transaction a crash or a full disk left
+// half-done (a hot rollback journal beside the database). Only a writer
+// can roll it back, so the database is opened read-write for it, after the
+// database and journal are copied aside; the copies are removed once the
+// database checks out, and kept (and named) if it does not.
+func recoverJournal(path string) error {
+	journal := path + "-journal"
+	st, err := os.Stat(journal)
+	if err != nil || st.Size() == 0 {
+		return nil // no hot journal
+	}
+	stamp := time.Now().UTC().Format("20060102T150405")
+	dbCopy, jCopy := path+".before-recovery-"+stamp, journal+".before-recovery-"+stamp
+	if err := copyFile(path, dbCopy); err != nil {
+		return fmt.Errorf("%w: %s has an unfinished save, and it could not be copied aside before recovery: %v", ErrCorrupt, path, err)
+	}
+	if err := copyFile(journal, jCopy); err != nil {
+		os.Remove(dbCopy)
+		return fmt.Errorf("%w: %s has an unfinished save, and its journal could not be copied aside before recovery: %v", ErrCorrupt, path, err)
+	}
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(3000)")
+	if err == nil {
+		var check string
+		err = db.QueryRow("PRAGMA quick_check").Scan(&check) // the first read rolls the journal back
+		if err == nil && check != "ok" {
+			err = errors.New(check)
+		}
+		db.Close()
+	}
+	if err != nil {
+		return fmt.Errorf("%w: %s could not be recovered from an unfinished save (%v); copies of the database and journal as they were are %s and %s", ErrCorrupt, path, err, dbCopy, jCopy)
+	}
+	os.Remove(dbCopy)
+	os.Remove(jCopy)
+	return nil
+}
+
+func copyFile(from, to string) error {
+	data, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, data, 0o600)
 }
 
 // inspect opens an existing database read-only and refuses it if it is

@@ -298,3 +298,108 @@ func TestUpgradeFromLayout1KeepsSlides(t *testing.T) {
 		t.Errorf("layers table missing after upgrade: %v", err)
 	}
 }
+
+// A process killed mid-transaction leaves a hot rollback journal. Opening
+// the workspace must roll it back (only a writer can) and show every slide
+// saved before, not call the workspace damaged.
+func TestHotJournalIsRolledBack(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ws.db")
+	s := open(t, path)
+	b, _ := s.CreateBriefing("before the crash")
+	for i := range 5 {
+		if _, err := s.AddSlide(b, fmt.Sprintf("slide %d", i), "notes", SlideState{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHalfSaveProcess$")
+	cmd.Env = append(os.Environ(), "ISK_WS_HALFSAVE="+path)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(out)
+	for sc.Scan() && sc.Text() != "mid-transaction" {
+	}
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+	if st, err := os.Stat(path + "-journal"); err != nil || st.Size() == 0 {
+		t.Fatalf("the helper left no hot journal (%v): the test did not test anything", err)
+	}
+	s, err = Open(path)
+	if err != nil {
+		t.Fatalf("after a crash mid-save: %v", err)
+	}
+	defer s.Close()
+	sl, err := s.Slides(b)
+	if err != nil || len(sl) != 5 || sl[4].Title != "slide 4" {
+		t.Fatalf("slides after recovery: %d %v", len(sl), err)
+	}
+	if m, _ := filepath.Glob(path + "*.before-recovery-*"); len(m) != 0 {
+		t.Errorf("copies left after a clean recovery: %v", m)
+	}
+}
+
+// TestHalfSaveProcess is the crashing half of TestHotJournalIsRolledBack:
+// it writes enough inside one transaction that SQLite spills pages to the
+// database file (so the journal is hot), says so, and waits to be killed.
+func TestHalfSaveProcess(t *testing.T) {
+	path := os.Getenv("ISK_WS_HALFSAVE")
+	if path == "" {
+		t.Skip("helper process for TestHotJournalIsRolledBack")
+	}
+	s, err := Open(path)
+	if err != nil {
+		fmt.Println("error", err)
+		os.Exit(1)
+	}
+	tx, _ := s.db.Begin()
+	tx.Exec("PRAGMA cache_size = 2")
+	tx.Exec("DELETE FROM slides")
+	for i := range 200 {
+		tx.Exec(`INSERT INTO layers (name, file, layout, imported, events, color, visible, data) VALUES (?, '', '', '', 0, 0, 1, ?)`,
+			fmt.Sprint(i), strings.Repeat("x", 64<<10))
+	}
+	fmt.Println("mid-transaction")
+	time.Sleep(time.Minute)
+}
+
+func TestFolderInPlaceOfTheWorkspaceIsNamed(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ws.db")
+	os.Mkdir(path, 0o755)
+	if _, err := Open(path); err == nil || !strings.Contains(err.Error(), "is a folder") {
+		t.Fatalf("a folder at the workspace path: %v", err)
+	}
+}
+
+func TestReadOnlyWorkspaceOpensAsACopy(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("running as root: file permissions do not stop root from writing")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "ws.db")
+	s := open(t, path)
+	b, _ := s.CreateBriefing("kept")
+	s.AddSlide(b, "one", "", SlideState{})
+	s.Close()
+	os.Chmod(path, 0o444)
+	defer os.Chmod(path, 0o644)
+	if _, err := Open(path); !errors.Is(err, ErrReadOnly) || !strings.Contains(err.Error(), path) {
+		t.Fatalf("read-only workspace: %v", err)
+	}
+	c, err := OpenCopy(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.Remove(c.Path)
+	defer c.Close()
+	if sl, _ := c.Slides(b); len(sl) != 1 {
+		t.Fatalf("the copy holds %d slides", len(sl))
+	}
+	if _, err := c.AddSlide(b, "two", "", SlideState{}); err != nil {
+		t.Fatalf("the copy cannot be written: %v", err)
+	}
+}
