@@ -204,8 +204,9 @@ type splitter struct {
 
 // csvError is a malformed record: which field and why.
 type csvError struct {
-	field int
-	msg   string
+	field    int
+	msg      string
+	unclosed bool // a quoted field runs to the end of the input
 }
 
 // split reads the record at the start of b. It returns the bytes the record
@@ -225,7 +226,7 @@ func (s *splitter) split(b []byte) (used, lines int, cerr *csvError) {
 				k := bytes.IndexByte(b[j:], '"')
 				if k < 0 {
 					used, lines = recordEnd(b)
-					return used, lines, &csvError{len(s.fields), "a quoted field is never closed"}
+					return used, lines, &csvError{field: len(s.fields), msg: "a quoted field is never closed", unclosed: true}
 				}
 				if j+k+1 < len(b) && b[j+k+1] == '"' {
 					s.scratch = append(s.scratch, b[j:j+k+1]...)
@@ -258,7 +259,7 @@ func (s *splitter) split(b []byte) (used, lines int, cerr *csvError) {
 			}
 			col := len(s.fields) - 1
 			used, l := recordEnd(b)
-			return used, l, &csvError{col, "extraneous characters after a closing quote"}
+			return used, l, &csvError{field: col, msg: "extraneous characters after a closing quote"}
 		}
 		// Unquoted field.
 		rest := b[i:]
@@ -275,7 +276,7 @@ func (s *splitter) split(b []byte) (used, lines int, cerr *csvError) {
 		if bytes.IndexByte(f, '"') >= 0 {
 			col := len(s.fields)
 			used, l := recordEnd(b)
-			return used, l, &csvError{col, `a quote (") inside an unquoted field`}
+			return used, l, &csvError{field: col, msg: `a quote (") inside an unquoted field`}
 		}
 		i += len(f)
 		if endRec {

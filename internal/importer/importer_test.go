@@ -423,3 +423,31 @@ func TestValues(t *testing.T) {
 		t.Error("NaN latitude accepted")
 	}
 }
+
+// An unclosed quote on row 3 of a 20-row file swallows every row after it.
+// The import is refused with the line where the quote opened, rather than
+// reporting "3 read, 2 kept" and dropping 17 valid rows.
+func TestUnclosedQuoteRefusesTheFile(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("event_date,latitude,longitude,fatalities,country,notes\n")
+	for i := range 20 {
+		note := fmt.Sprintf("row %d", i+1)
+		if i == 2 {
+			note = `"an unclosed note`
+		}
+		fmt.Fprintf(&b, "2024-01-%02d,34.5,69.1,%d,AFG,%s\n", i+1, i, note)
+	}
+	_, err := Read(strings.NewReader(b.String()), "twenty.csv", int64(b.Len()), Options{})
+	var ie *Error
+	if !errors.As(err, &ie) || ie.Line != 4 || ie.File != "twenty.csv" || !strings.Contains(ie.Reason, "never closed") {
+		t.Fatalf("got %v; want the file refused at line 4 (row 3) for a quote never closed", err)
+	}
+	// A quote left open only on the last row costs that row alone.
+	last := strings.TrimSuffix(b.String(), "\n")
+	last = strings.Replace(last, `"an unclosed note`, "row 3", 1) + ` "`
+	last = last[:strings.LastIndex(last, ",")+1] + `"open at the end`
+	res, err := Read(strings.NewReader(last), "last.csv", int64(len(last)), Options{})
+	if err != nil || res.Kept != 19 || res.SkippedTotal != 1 {
+		t.Fatalf("quote open on the last row: %v, %+v", err, res)
+	}
+}

@@ -106,6 +106,7 @@ type chunkOut struct {
 	probs                           []Problem
 	reasons                         map[string]int
 	rows, skipped, fActor, fCountry int
+	fatal                           *Error // the chunk cannot be read at all (File not set)
 }
 
 func readCSV(r io.Reader, name string, size int64, o Options, flt *filter) (*Result, error) {
@@ -194,6 +195,7 @@ func readCSV(r io.Reader, name string, size int64, o Options, flt *filter) (*Res
 
 	pending := map[int]chunkOut{}
 	nextSeq := 0
+	var fatal *Error
 	for out := range results {
 		pending[out.seq] = out
 		for {
@@ -203,6 +205,9 @@ func readCSV(r io.Reader, name string, size int64, o Options, flt *filter) (*Res
 			}
 			delete(pending, nextSeq)
 			nextSeq++
+			if c.fatal != nil && fatal == nil {
+				fatal = c.fatal
+			}
 			res.merge(c, size, o.MaxProblems)
 			select {
 			case proto.evPool <- c.evs[:0]:
@@ -212,6 +217,10 @@ func readCSV(r io.Reader, name string, size int64, o Options, flt *filter) (*Res
 	}
 	if canceled(o.Cancel) {
 		return nil, ErrCanceled
+	}
+	if fatal != nil {
+		fatal.File = name
+		return nil, fatal
 	}
 	if readErr != nil {
 		if errors.Is(readErr, ErrCanceled) {

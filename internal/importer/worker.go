@@ -144,6 +144,14 @@ func (w *worker) chunk(b []byte, line int) chunkOut {
 			continue // blank line
 		}
 		w.out.rows++
+		if cerr != nil && cerr.unclosed && lines > 1 {
+			// The quote swallowed every row after it: skipping one row
+			// would silently drop them all, so the file is refused.
+			w.out.fatal = &Error{Line: start, Reason: fmt.Sprintf(
+				"a quoted field opened on this line is never closed: it runs over the %d lines to the end of the file, "+
+					"so those rows cannot be read; close the quote (or remove it) and import again", lines)}
+			break
+		}
 		if cerr != nil {
 			w.fail(start, cerr.field, "malformed CSV", "malformed CSV: "+cerr.msg)
 			continue
