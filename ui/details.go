@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"iskbrief/internal/brief"
+	"iskbrief/internal/charts"
 	"iskbrief/internal/dataset"
 	"iskbrief/internal/importer"
 	"iskbrief/internal/tollhistory"
@@ -79,7 +81,8 @@ func fields(pairs ...string) fyne.CanvasObject {
 	var objs []fyne.CanvasObject
 	for i := 0; i+1 < len(pairs); i += 2 {
 		c := widget.NewLabelWithStyle(pairs[i], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-		v := widget.NewLabel(pairs[i+1])
+		text, _ := capText(pairs[i+1], maxFieldChars)
+		v := widget.NewLabel(text)
 		v.Wrapping = fyne.TextWrapWord
 		objs = append(objs, c, v)
 	}
@@ -265,11 +268,11 @@ func (p *DetailPanel) sourceCard(r dataset.Report) fyne.CanvasObject {
 func (p *DetailPanel) link(text, address string) fyne.CanvasObject {
 	u, ok := SafeURL(address)
 	if !ok {
-		l := widget.NewLabel(text)
+		l := widget.NewLabel(linkText(text, nil, false))
 		l.Wrapping = fyne.TextWrapWord
 		return l
 	}
-	link := widget.NewHyperlink(text, u)
+	link := widget.NewHyperlink(linkText(text, u, strings.TrimSpace(text) == strings.TrimSpace(address)), u)
 	link.Wrapping = fyne.TextWrapWord
 	link.OnTapped = func() {
 		if p.OnOpenURL != nil {
@@ -370,9 +373,19 @@ func (p *DetailPanel) importedObjects(e *importer.Event, layer string, full bool
 	}
 	objs := []fyne.CanvasObject{t, fields(pairs...)}
 	if full && e.Notes != "" {
-		n := widget.NewLabel(e.Notes)
+		note, cut := capText(e.Notes, maxNoteChars)
+		n := widget.NewLabel(note)
 		n.Wrapping = fyne.TextWrapWord
 		objs = append(objs, n)
+		if cut {
+			// The whole note is never laid out: it goes to the clipboard.
+			all := e.Notes
+			objs = append(objs, widget.NewButton(fmt.Sprintf("Copy the whole note (%s characters)", charts.FmtInt(utf8.RuneCountInString(all))), func() {
+				if app := fyne.CurrentApp(); app != nil {
+					app.Clipboard().SetContent(all)
+				}
+			}))
+		}
 	}
 	if e.Source != "" {
 		objs = append(objs, widget.NewLabelWithStyle("Sources", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))

@@ -1,0 +1,86 @@
+package ui
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"iskbrief/internal/importer"
+)
+
+// An imported event with a 100 KB note and a 200 KB link used to freeze the
+// window for minutes. The panel now lays out a capped note, a shortened
+// link free of directional controls, and does so at once.
+func TestDetailPanelCapsHugeImportedText(t *testing.T) {
+	test.NewTempApp(t)
+	p := NewDetailPanel(nil)
+	w := test.NewWindow(p.Object())
+	defer w.Close()
+	w.Resize(fyne.NewSize(420, 700))
+	e := &importer.Event{EventType: "Attack", Notes: strings.Repeat("word ", 20_000),
+		Source: "https://example.org/\u202eevil/" + strings.Repeat("a", 200_000)}
+	start := time.Now()
+	p.ShowImported(e, "big layer")
+	w.Canvas().Refresh(p.Object())
+	if d := time.Since(start); d > 5*time.Second {
+		t.Fatalf("showing the event took %v", d)
+	}
+	var longest int
+	var link *widget.Hyperlink
+	var copyButton bool
+	walk(t, p.Object(), func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *widget.Label:
+			longest = max(longest, utf8.RuneCountInString(v.Text))
+		case *widget.Hyperlink:
+			link = v
+		case *widget.Button:
+			copyButton = copyButton || strings.Contains(v.Text, "100,000 characters")
+		}
+	})
+	if longest > maxNoteChars+1 {
+		t.Errorf("a label lays out %d characters", longest)
+	}
+	if !copyButton {
+		t.Error("no button to copy the whole note")
+	}
+	if link == nil || strings.ContainsRune(link.Text, '\u202e') || utf8.RuneCountInString(link.Text) > maxLinkChars+1 || !strings.HasPrefix(link.Text, "example.org") {
+		t.Errorf("link shows %.120q", link.Text)
+	}
+}
+
+func TestLinkTextShowsTheHostAndNoBidi(t *testing.T) {
+	u, _ := url.Parse("https://news.example.com/2024/03/22/crocus")
+	if got := linkText("https://news.example.com/2024/03/22/crocus", u, true); got != "news.example.com · /2024/03/22/crocus" {
+		t.Errorf("bare address shows %q", got)
+	}
+	if got := linkText("Crocus City Hall \u202egnp.exe", u, false); strings.ContainsRune(got, '\u202e') {
+		t.Errorf("title keeps a bidi control: %q", got)
+	}
+	if got, cut := capText("one two three four", 9); !cut || got != "one two…" {
+		t.Errorf("capText = %q, %v", got, cut)
+	}
+}
+
+// walk visits o and every object inside it.
+func walk(t *testing.T, o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
+	fn(o)
+	switch v := o.(type) {
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			walk(t, c, fn)
+		}
+	case fyne.Widget:
+		if r := test.TempWidgetRenderer(t, v); r != nil {
+			for _, c := range r.Objects() {
+				walk(t, c, fn)
+			}
+		}
+	}
+}
