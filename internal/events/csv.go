@@ -5,11 +5,14 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"runtime"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
+	"unicode/utf8"
 
 	"iskbrief/internal/country"
 )
@@ -200,13 +203,18 @@ func (p *parser) row(l []byte, line int) {
 	f := func(i int) []byte { return bytes.TrimSpace(p.fields[p.idx[i]]) }
 	day, ok := parseDate(f(0))
 	if !ok {
-		p.fail(line, fmt.Sprintf("event_date %q is not a date, expected YYYY-MM-DD", f(0)))
+		p.fail(line, fmt.Sprintf("event_date %s is not a date, expected YYYY-MM-DD", quote(f(0))))
+		return
+	}
+	if day < 0 || day > lastDay {
+		p.fail(line, fmt.Sprintf("event_date %s is outside 1970 to next year: expected the date the event happened", quote(f(0))))
 		return
 	}
 	lat, err1 := strconv.ParseFloat(string(f(1)), 32)
 	lon, err2 := strconv.ParseFloat(string(f(2)), 32)
-	if err1 != nil || err2 != nil || lat < -90 || lat > 90 || lon < -180 || lon > 180 {
-		p.fail(line, fmt.Sprintf("latitude %q, longitude %q: expected decimal degrees within ±90 and ±180", f(1), f(2)))
+	// NaN passes every comparison: test for it by name.
+	if err1 != nil || err2 != nil || math.IsNaN(lat) || math.IsNaN(lon) || lat < -90 || lat > 90 || lon < -180 || lon > 180 {
+		p.fail(line, fmt.Sprintf("latitude %s, longitude %s: expected decimal degrees within ±90 and ±180", quote(f(1)), quote(f(2))))
 		return
 	}
 	if lat == 0 && lon == 0 {
@@ -216,11 +224,11 @@ func (p *parser) row(l []byte, line int) {
 	killed := int32(-1)
 	if k := f(3); len(k) > 0 {
 		n, err := strconv.Atoi(string(k))
-		if err != nil || n < 0 {
-			p.fail(line, fmt.Sprintf("fatalities %q: expected a whole number ≥ 0, or empty when unknown", k))
+		if err != nil || n < 0 || n > maxKilled {
+			p.fail(line, fmt.Sprintf("fatalities %s: expected a whole number from 0 to %d, or empty when unknown", quote(k), maxKilled))
 			return
 		}
-		killed = int32(min(n, 1<<30))
+		killed = int32(n)
 	}
 	p.out = append(p.out, Record{
 		Day: day, Lat: float32(lat), Lon: float32(lon),
@@ -238,6 +246,28 @@ func (p *parser) country(b []byte) uint8 {
 	c := countryCode(string(b))
 	p.codes[string(b)] = c
 	return c
+}
+
+// maxKilled is far above any attack's toll, and keeps sums of a million
+// events inside an int64 chart axis: a larger figure is a mistake.
+const maxKilled = 1_000_000
+
+// lastDay is the last date an event may carry: a year from now (an events
+// file records what happened; a far-future date is a typo).
+var lastDay = DayOf(time.Now().AddDate(1, 0, 0))
+
+// quote quotes a field for a message, at most 200 characters of it: a
+// 10 MB line must not make a 10 MB message.
+func quote(b []byte) string {
+	const most = 200
+	if len(b) <= most {
+		return strconv.Quote(string(b))
+	}
+	cut := most
+	for cut > 0 && !utf8.RuneStart(b[cut]) {
+		cut--
+	}
+	return strconv.Quote(string(b[:cut])) + fmt.Sprintf("… (%d bytes)", len(b))
 }
 
 // countryCode accepts an ISO3 code, an ISO numeric code or an English

@@ -126,3 +126,27 @@ func TestReadCSVHalvesKeepOrderAndLineNumbers(t *testing.T) {
 		t.Fatalf("errors %v; want lines 11 and 55001", err)
 	}
 }
+
+// Values a careless export produces are refused with their line, and a
+// message quotes at most 200 characters of the offending text.
+func TestReadCSVRefusesImpossibleValues(t *testing.T) {
+	huge := strings.Repeat("9", 10<<20)
+	for _, c := range []struct{ row, want string }{
+		{"2020-01-01,NaN,69.1,3,AFG", "latitude"},
+		{"2020-01-01,34.5,nan,3,AFG", "longitude"},
+		{"2020-01-01,34.5,69.1,1073742056,AFG", "fatalities"},
+		{"0001-01-01,34.5,69.1,3,AFG", "outside 1970"},
+		{"9999-12-31,34.5,69.1,3,AFG", "outside 1970"},
+		{"2020-01-01," + huge + ",69.1,3,AFG", "latitude"},
+	} {
+		_, err := ReadCSV(strings.NewReader(CSVHeader+"\n2020-01-01,34.5,69.1,3,AFG\n"+c.row+"\n"), "x.csv")
+		var re *RowErrors
+		if !errors.As(err, &re) || re.Errs[0].Line != 3 || !strings.Contains(re.Errs[0].Msg, c.want) {
+			t.Errorf("%.60s: %v; want line 3 about %s", c.row, err, c.want)
+			continue
+		}
+		if n := len(err.Error()); n > 600 {
+			t.Errorf("%.60s: a %d-byte message", c.row, n)
+		}
+	}
+}
