@@ -32,7 +32,7 @@ func (mw *MainWindow) importDialog() {
 		rc.Close()
 		mw.importFile(path)
 	}, mw)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".json", ".geojson", ".txt"}))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".xlsx", ".json", ".geojson", ".txt"}))
 	d.Show()
 }
 

@@ -69,7 +69,7 @@ func (p *LayersPanel) refresh() {
 		})
 		objs = append(objs, merge)
 	} else {
-		hint := widget.NewLabel("Drop an ACLED, GTD, UCDP or CSV/GeoJSON export on the window to add it.")
+		hint := widget.NewLabel("Drop an ACLED, GTD, UCDP or CSV/Excel/GeoJSON export on the window to add it.")
 		hint.Wrapping = fyne.TextWrapWord
 		hint.Importance = widget.LowImportance
 		objs = append(objs, hint)

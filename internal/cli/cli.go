@@ -78,7 +78,7 @@ Usage:
                                                        a saved briefing (or the built-in one) as PDF,
                                                        PowerPoint and/or 1920×1080 PNGs
   iskbrief import FILE... [--dry-run] [--actor all|TEXT] [--country AFG,PAK]
-                                                       read ACLED, GTD, UCDP GED, generic CSV or GeoJSON exports
+                                                       read ACLED, GTD, UCDP GED, generic CSV, .xlsx or GeoJSON exports
                                                        and save them as a layer (--dry-run: only report)
   iskbrief version                                     print version, commit, build date and dataset version
 

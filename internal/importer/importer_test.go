@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"iskbrief/internal/dataset"
 	"iskbrief/internal/events"
 )
@@ -449,5 +451,58 @@ func TestUnclosedQuoteRefusesTheFile(t *testing.T) {
 	res, err := Read(strings.NewReader(last), "last.csv", int64(len(last)), Options{})
 	if err != nil || res.Kept != 19 || res.SkippedTotal != 1 {
 		t.Fatalf("quote open on the last row: %v, %+v", err, res)
+	}
+}
+
+// GTD and ACLED publish .xlsx workbooks: one made by excelize imports
+// exactly as the same rows saved as CSV, with row numbers in messages.
+func TestXLSXImportsLikeItsCSV(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "acled.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wb := excelize.NewFile()
+	sw, err := wb.NewStreamWriter("Sheet1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, rec := range recs {
+		row := make([]any, len(rec))
+		for j, v := range rec {
+			row[j] = v
+		}
+		if i == 2 { // a bad latitude on worksheet row 3
+			row[22] = "north"
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := sw.SetRow(cell, row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sw.Flush()
+	var buf bytes.Buffer
+	if err := wb.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	want, err := Read(bytes.NewReader(data), "acled.csv", int64(len(data)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Read(bytes.NewReader(buf.Bytes()), "acled.xlsx", int64(buf.Len()), Options{})
+	if err != nil {
+		t.Fatalf("xlsx: %v", err)
+	}
+	if got.Layout != want.Layout || got.Kept != want.Kept-1 || got.SkippedTotal != 1 || got.Skipped[0].Line != 3 {
+		t.Fatalf("xlsx: layout %s, kept %d, skipped %+v; csv: layout %s, kept %d", got.Layout, got.Kept, got.Skipped, want.Layout, want.Kept)
+	}
+	if g, w := got.Events[0], want.Events[0]; g.Date != w.Date || g.Lat != w.Lat || g.Killed != w.Killed || g.Notes != w.Notes {
+		t.Errorf("first event differs:\n xlsx %+v\n csv  %+v", g, w)
+	}
+	if _, err := Read(bytes.NewReader(append([]byte("PK\x03\x04"), "not a zip"...)), "broken.xlsx", 13, Options{}); err == nil || !strings.Contains(err.Error(), "not a readable .xlsx") {
+		t.Errorf("a broken workbook: %v", err)
 	}
 }

@@ -49,9 +49,12 @@ func Read(r io.Reader, name string, size int64, o Options) (*Result, error) {
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(1024)
+	xlsx := isXLSX(head)
 	head = bytes.TrimLeft(bytes.TrimPrefix(head, bom), " \t\r\n")
 	var res *Result
-	if len(head) > 0 && (head[0] == '{' || head[0] == '[') {
+	if xlsx {
+		res, err = readXLSX(br, name, o, f)
+	} else if len(head) > 0 && (head[0] == '{' || head[0] == '[') {
 		res, err = readGeoJSON(br, name, size, o, f)
 	} else {
 		res, err = readCSV(br, name, size, o, f)
