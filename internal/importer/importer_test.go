@@ -506,3 +506,19 @@ func TestXLSXImportsLikeItsCSV(t *testing.T) {
 		t.Errorf("a broken workbook: %v", err)
 	}
 }
+
+func TestDatesOutside1970ToNextYearAreRefused(t *testing.T) {
+	in := "event_date,latitude,longitude,fatalities,country\n" +
+		"2024-01-05,34.5,69.1,3,AFG\n" +
+		"1950-06-01,34.5,69.1,3,AFG\n" +
+		fmt.Sprintf("%d-06-01,34.5,69.1,3,AFG\n", time.Now().Year()+2)
+	res, err := Read(strings.NewReader(in), "dates.csv", int64(len(in)), Options{})
+	if err != nil || res.Kept != 1 || res.SkippedTotal != 2 {
+		t.Fatalf("%v %+v", err, res)
+	}
+	for i, p := range res.Skipped {
+		if p.Line != i+3 || !strings.Contains(p.Msg, "outside 1970") {
+			t.Errorf("problem %+v", p)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"time"
 
 	"iskbrief/internal/country"
 )
@@ -207,6 +208,9 @@ func (w *worker) row(line int) {
 	default:
 		p = w.generic(&e)
 	}
+	if p == nil && (e.Date.Before(firstDate) || e.Date.After(lastDate)) {
+		p = bad(c.date, "date out of range", "%s is outside 1970 to %d: expected the date the event happened", e.Date.Format("2006-01-02"), lastDate.Year())
+	}
 	if p != nil {
 		w.text = w.text[:mark]
 		w.fail(line, p.Line, p.Reason, p.Msg) // p.Line carries the column index
@@ -222,6 +226,13 @@ func (w *worker) row(line int) {
 		w.fixes = append(w.fixes, f)
 	}
 }
+
+// The dates an event may carry: from 1970 to a year from now (a far-future
+// or pre-1970 date in an events export is a typo or a placeholder).
+var (
+	firstDate = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
+	lastDate  = time.Now().UTC().AddDate(1, 0, 0)
+)
 
 // bad builds a row problem; Line holds the column index until fail.
 func bad(col int, reason, format string, args ...any) *Problem {
