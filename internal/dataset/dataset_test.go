@@ -1,11 +1,13 @@
 package dataset_test
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"iskbrief/assets"
@@ -265,5 +267,44 @@ func BenchmarkLoadEmbedded(b *testing.B) {
 		if _, probs := dataset.Load(assets.Data); len(probs) > 0 {
 			b.Fatal(probs)
 		}
+	}
+}
+
+// One broken quote in events.csv is reported, and the check goes on at the
+// next line: a real error further down is still found, and the rows between
+// are still read.
+func TestBrokenQuoteDoesNotHideTheRestOfTheFile(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for _, name := range []string{"VERSION", "events.csv", "reports.csv", "sources.csv", "fighters.csv", "milestones.csv", "annual.csv"} {
+		b, err := fs.ReadFile(assets.Data, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys[name] = &fstest.MapFile{Data: b}
+	}
+	lines := strings.Split(string(fsys["events.csv"].Data), "\n")
+	lines[4] = strings.Replace(lines[4], ",day,", `,"day,`, 1)                  // line 5: a quote that never closes
+	lines[150] = strings.Replace(lines[150], ",2023-06-22,", ",2023-13-22,", 1) // line 151: a bad date
+	fsys["events.csv"] = &fstest.MapFile{Data: []byte(strings.Join(lines, "\n"))}
+	d, probs := dataset.Load(fsys)
+	var quote, code bool
+	for _, p := range probs {
+		if p.File == "events.csv" && p.Line == 5 && strings.Contains(p.Msg, "malformed CSV") {
+			quote = true
+		}
+		if p.File == "events.csv" && p.Line == 151 && strings.Contains(p.Msg, "not a date") {
+			code = true
+		}
+	}
+	if !quote || !code {
+		for _, p := range probs {
+			if p.File == "events.csv" {
+				t.Log(p)
+			}
+		}
+		t.Fatalf("broken quote reported: %v; error at line 151 reported: %v; %d events", quote, code, len(d.Events))
+	}
+	if len(d.Events) < 180 {
+		t.Errorf("only %d events read after the broken quote", len(d.Events))
 	}
 }

@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -214,7 +215,21 @@ func (l *loader) table(name string, columns []string, fn func(row)) {
 		return
 	}
 	defer f.Close()
-	cr := csv.NewReader(f)
+	data, err := io.ReadAll(f)
+	if err != nil {
+		l.add(name, 0, "", "cannot read: "+err.Error())
+		return
+	}
+	// Line starts, so that after a broken quote the reader can start again
+	// at the next line and the rest of the file is still checked.
+	starts := []int{0}
+	for i, c := range data {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	base := 0 // line number before the current reader's first line
+	cr := csv.NewReader(bytes.NewReader(data))
 	cr.ReuseRecord = false
 	header, err := cr.Read()
 	if err != nil {
@@ -240,13 +255,24 @@ func (l *loader) table(name string, columns []string, fn func(row)) {
 			return
 		}
 		line, _ := cr.FieldPos(0)
+		line += base
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			l.add(name, pe.StartLine, "", "malformed CSV: "+pe.Err.Error())
+			at := base + pe.StartLine
+			l.add(name, at, "", "malformed CSV: "+pe.Err.Error())
 			if errors.Is(pe.Err, csv.ErrFieldCount) {
 				continue
 			}
-			return // a quoting error leaves the reader lost: stop this file
+			// A quoting error leaves the reader lost: start again on the
+			// line after the one the bad record began on.
+			if at >= len(starts) {
+				return
+			}
+			base = at
+			cr = csv.NewReader(bytes.NewReader(data[starts[at]:]))
+			cr.ReuseRecord = false
+			cr.FieldsPerRecord = len(header)
+			continue
 		} else if err != nil {
 			l.add(name, line, "", err.Error())
 			return
