@@ -69,6 +69,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./internal/basemap
 	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) ./internal/importer
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeEvents$$' -fuzztime $(FUZZTIME) ./internal/importer
+	$(GO) test -run '^$$' -fuzz '^FuzzParseBBox$$' -fuzztime $(FUZZTIME) ./internal/cli
 
 e2e: build
 	bash scripts/e2e.sh

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -31,23 +32,34 @@ func (mw *MainWindow) restoreView() {
 	if !ok {
 		return
 	}
-	var b [4]float64
-	parts := strings.Split(v, ",")
-	if len(parts) != 4 {
-		return
-	}
-	for i, p := range parts {
-		f, err := strconv.ParseFloat(p, 64)
-		if err != nil {
-			return
-		}
-		b[i] = f
-	}
-	if b[2] <= b[0] || b[3] <= b[1] {
-		return
+	b, ok := parseViewPref(v)
+	if !ok {
+		return // a damaged preference: the map frames the events instead
 	}
 	area := maprender.Bounds(b[0], b[1], b[2], b[3])
 	mw.mapw.home0 = func(w, h int, scale float64) maprender.Viewport { return maprender.FitBound(area, w, h, scale) }
+}
+
+// parseViewPref reads a saved map extent "west,south,east,north". NaN,
+// infinite, reversed or out-of-world values are refused: they gave a blank
+// map that was then saved again.
+func parseViewPref(v string) ([4]float64, bool) {
+	var b [4]float64
+	parts := strings.Split(v, ",")
+	if len(parts) != 4 {
+		return b, false
+	}
+	for i, p := range parts {
+		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			return b, false
+		}
+		b[i] = f
+	}
+	if b[2] <= b[0] || b[3] <= b[1] || b[0] < -180 || b[2] > 180 || b[1] < -90 || b[3] > 90 {
+		return b, false
+	}
+	return b, true
 }
 
 // savePrefsSoon saves the preferences a moment after the last change, so a

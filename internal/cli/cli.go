@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -128,7 +129,7 @@ func parseBBox(s string) ([4]float64, error) {
 	}
 	for i, p := range parts {
 		v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-		if err != nil {
+		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) { // NaN would pass every range test below
 			return b, usageError{fmt.Sprintf("--bbox %q: %q is not a number", s, p)}
 		}
 		b[i] = v
