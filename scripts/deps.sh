@@ -7,7 +7,7 @@ set -euo pipefail
 
 pkgs=(gcc pkg-config libgl1-mesa-dev xorg-dev)
 case "${1:-}" in
-  test) pkgs+=(xvfb xdotool imagemagick libgl1-mesa-dri x11-utils poppler-utils desktop-file-utils gcc-mingw-w64-x86-64 xz-utils file libreoffice-impress) ;;
+  test) pkgs+=(strace util-linux xvfb xdotool imagemagick libgl1-mesa-dri x11-utils poppler-utils desktop-file-utils gcc-mingw-w64-x86-64 xz-utils file libreoffice-impress) ;;
   windows) pkgs+=(gcc-mingw-w64-x86-64) ;;
   peers) pkgs+=(python3-mapnik python3-matplotlib gnuplot-nox) ;; # make bench-peers
 esac

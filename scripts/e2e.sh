@@ -53,3 +53,35 @@ app=$!
 wait_for "trace: first frame" 60
 if grep -v '^trace:' "$log"; then echo "e2e: the window printed the above under LANG=C.UTF-8"; exit 1; fi
 echo "e2e: PASS — under LANG=C.UTF-8 the window starts without a locale message"
+
+# Offline, proven: the window runs once with every connect() traced, and
+# may reach only the X server (and, if the desktop has one, the session
+# bus or the name-service cache); then once in a network namespace of its
+# own, where nothing but loopback exists, and must still draw its map.
+kill "$app"; wait "$app" 2>/dev/null || true
+log="$out/app-strace.log"
+strace -f -qq -e trace=connect -o "$out/connects.txt" "$bin" --trace --workspace "$out/workspace.db" >"$out/app.out" 2>"$log" &
+app=$!
+wait_for "trace: first frame" 90
+xdotool search --sync --name "ISK Brief" >/dev/null
+sleep 2 # let the worker goroutines settle
+kill "$app"; wait "$app" 2>/dev/null || true
+app=""
+calls=$(grep -c 'connect(' "$out/connects.txt" || true)
+bad=$(grep 'connect(' "$out/connects.txt" | grep -v -E 'sun_path=@?"(/tmp/\.X11-unix/X[0-9]+|/run/dbus/system_bus_socket|/run/user/[0-9]+/bus|/var/run/nscd/socket|/run/nscd/socket)"' || true)
+if [[ -n $bad ]]; then
+  echo "e2e: the app connected somewhere other than the X server:"; echo "$bad"; exit 1
+fi
+echo "e2e: PASS — offline: $calls connect() calls, every one to the X server or a local system socket ($out/connects.txt)"
+
+if unshare -n true 2>/dev/null; then
+  log="$out/app-nonet.log"
+  unshare -n "$bin" --trace --workspace "$out/workspace.db" >"$out/app.out" 2>"$log" &
+  app=$!
+  wait_for "trace: first frame" 90
+  echo "e2e: PASS — the window draws its first map with no network at all (unshare -n)"
+  kill "$app"; wait "$app" 2>/dev/null || true
+  app=""
+else
+  echo "e2e: SKIP — unshare -n is not permitted here (needs root or user namespaces); the strace check above still ran"
+fi
