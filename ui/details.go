@@ -259,8 +259,33 @@ func (p *DetailPanel) sourceCard(r dataset.Report) fyne.CanvasObject {
 	m := widget.NewLabel(meta)
 	m.Wrapping = fyne.TextWrapWord
 	objs := []fyne.CanvasObject{what, m}
-	objs = append(objs, p.link(s.Title, s.URL))
+	title, note := splitTitleNote(s.Title)
+	objs = append(objs, p.link(title, s.URL))
+	if note != "" {
+		n := widget.NewLabelWithStyle("Title note: "+note, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+		n.Wrapping = fyne.TextWrapWord
+		objs = append(objs, n)
+	}
 	return container.NewPadded(container.NewVBox(objs...))
+}
+
+// splitTitleNote separates an editor's note about a title, such as
+// "(title not captured)" or "(headline as given in the page address)", from
+// the title itself, so the note does not read as part of the link.
+func splitTitleNote(title string) (string, string) {
+	t := strings.TrimSpace(title)
+	if !strings.HasSuffix(t, ")") {
+		return t, ""
+	}
+	i := strings.LastIndex(t, "(")
+	if i < 0 {
+		return t, ""
+	}
+	note := t[i+1 : len(t)-1]
+	if !strings.Contains(note, "title not captured") && !strings.Contains(note, "headline as given") {
+		return t, ""
+	}
+	return strings.TrimSpace(t[:i]), note
 }
 
 // link shows text as a link to address when it is a safe http(s) address,

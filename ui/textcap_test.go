@@ -84,3 +84,15 @@ func walk(t *testing.T, o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 		}
 	}
 }
+
+func TestTitleNotesAreNotPartOfTheLink(t *testing.T) {
+	for in, want := range map[string][2]string{
+		"Kabul blast kills 12 (headline as given in the page address)": {"Kabul blast kills 12", "headline as given in the page address"},
+		"Report on Kunduz (title not captured; Urdu report)":           {"Report on Kunduz", "title not captured; Urdu report"},
+		"Islamic State Khorasan (ISKP)":                                {"Islamic State Khorasan (ISKP)", ""},
+	} {
+		if title, note := splitTitleNote(in); title != want[0] || note != want[1] {
+			t.Errorf("splitTitleNote(%q) = %q, %q", in, title, note)
+		}
+	}
+}
