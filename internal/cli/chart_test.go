@@ -173,7 +173,10 @@ func TestPeriodBoundsTakeYearsMonthsAndDays(t *testing.T) {
 			t.Errorf("periodBound(%q, end=%v) = %v, %v; want %s", c.v, c.end, got, err, c.want)
 		}
 	}
-	for _, bad := range []string{"21", "2021-13", "2021-8", "1900", "next year"} {
+	if _, err := periodBound("--from", "2030", false); err == nil || !strings.Contains(err.Error(), "from 1970 to") {
+		t.Errorf("--from 2030: %v; want the range of years allowed", err)
+	}
+	for _, bad := range []string{"21", "2021-13", "2021-8", "next year"} {
 		if _, err := periodBound("--from", bad, false); err == nil || !strings.Contains(err.Error(), "expected a year") {
 			t.Errorf("periodBound(%q): err %v", bad, err)
 		}

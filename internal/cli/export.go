@@ -128,7 +128,7 @@ func periodBound(name, v string, end bool) (time.Time, error) {
 			continue
 		}
 		if t.Year() < 1970 || t.Year() > time.Now().Year()+1 {
-			break
+			return time.Time{}, usageError{fmt.Sprintf("%s %s: expected a date from 1970 to %d (the data run 2015–2025)", name, v, time.Now().Year()+1)}
 		}
 		if end {
 			t = p.next(t).AddDate(0, 0, -1)
