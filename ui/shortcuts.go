@@ -52,9 +52,18 @@ func (mw *MainWindow) addShortcuts() {
 			continue
 		}
 		run := s.run
-		mw.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: s.key, Modifier: s.mod}, func(fyne.Shortcut) { run(mw) })
+		mw.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: s.key, Modifier: s.mod}, func(fyne.Shortcut) {
+			if !mw.dialogOpen() {
+				run(mw)
+			}
+		})
 	}
 }
+
+// dialogOpen reports whether a dialog (or pop-up) is over the window: the
+// window's shortcuts wait until it closes, so Ctrl+Shift+E then Ctrl+E no
+// longer stacks two export dialogs.
+func (mw *MainWindow) dialogOpen() bool { return mw.Canvas().Overlays().Top() != nil }
 
 // typedKey routes keys that no focused widget took: the table's function
 // keys, and the map's keys.
@@ -66,7 +75,9 @@ func (mw *MainWindow) typedKey(e *fyne.KeyEvent) {
 	}
 	for _, s := range shortcuts() {
 		if s.run != nil && s.mod == 0 && s.key == e.Name {
-			s.run(mw)
+			if !mw.dialogOpen() {
+				s.run(mw)
+			}
 			return
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -94,5 +95,24 @@ func TestTitleNotesAreNotPartOfTheLink(t *testing.T) {
 		if title, note := splitTitleNote(in); title != want[0] || note != want[1] {
 			t.Errorf("splitTitleNote(%q) = %q, %q", in, title, note)
 		}
+	}
+}
+
+// Shortcuts wait while a dialog is open: Ctrl+Shift+E then Ctrl+E used to
+// stack two export dialogs.
+func TestShortcutsWaitBehindADialog(t *testing.T) {
+	mw := newTestWindow(t)
+	sc, ok := mw.Canvas().(interface{ TypedShortcut(fyne.Shortcut) })
+	if !ok {
+		t.Skip("this canvas takes no typed shortcuts")
+	}
+	sc.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift})
+	n := len(mw.Canvas().Overlays().List())
+	if n == 0 {
+		t.Fatal("Ctrl+Shift+E opened no dialog")
+	}
+	sc.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault})
+	if m := len(mw.Canvas().Overlays().List()); m != n {
+		t.Errorf("Ctrl+E behind the chart export dialog: %d overlays, was %d", m, n)
 	}
 }
