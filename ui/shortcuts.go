@@ -27,7 +27,7 @@ func shortcuts() []shortcut {
 		{keys: "F5", what: "present the briefing full screen (→ / Page Down / Space next, ← / Page Up back, N speaker notes below the slide, P presenter view: notes, next slide and timer in a window of their own, for the laptop screen; Esc leaves)",
 			key: fyne.KeyF5, run: func(mw *MainWindow) { mw.present(0) }},
 		{keys: "Ctrl+F", what: "search a place, province or attack",
-			key: fyne.KeyF, mod: fyne.KeyModifierShortcutDefault, run: func(mw *MainWindow) { mw.Canvas().Focus(mw.search.entry) }},
+			key: fyne.KeyF, mod: fyne.KeyModifierShortcutDefault, run: (*MainWindow).focusSearch},
 		{keys: "Ctrl+N", what: "add the current view as a slide",
 			key: fyne.KeyN, mod: fyne.KeyModifierShortcutDefault, run: (*MainWindow).addSlide},
 		{keys: "Ctrl+E", what: "export the map",
@@ -58,6 +58,16 @@ func (mw *MainWindow) addShortcuts() {
 			}
 		})
 	}
+}
+
+// focusSearch brings the search box into view (the side panel may be
+// scrolled down to the filters, or hidden) and gives it the keyboard.
+func (mw *MainWindow) focusSearch() {
+	if !mw.side.Visible() {
+		mw.setPanels(true)
+	}
+	mw.side.ScrollToTop()
+	mw.Canvas().Focus(mw.search.entry)
 }
 
 // dialogOpen reports whether a dialog (or pop-up) is over the window: the

@@ -116,3 +116,15 @@ func TestShortcutsWaitBehindADialog(t *testing.T) {
 		t.Errorf("Ctrl+E behind the chart export dialog: %d overlays, was %d", m, n)
 	}
 }
+
+// Ctrl+F brings the search box into view even with the side panel scrolled
+// down to the filters, or hidden.
+func TestSearchShortcutShowsTheSearchBox(t *testing.T) {
+	mw := newTestWindow(t)
+	mw.setPanels(false)
+	mw.side.Offset = fyne.NewPos(0, 400)
+	mw.focusSearch()
+	if !mw.side.Visible() || mw.side.Offset.Y != 0 || mw.Canvas().Focused() != mw.search.entry {
+		t.Errorf("after Ctrl+F: panel visible %v, scrolled to %v, focus %T", mw.side.Visible(), mw.side.Offset, mw.Canvas().Focused())
+	}
+}
