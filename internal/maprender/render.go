@@ -68,10 +68,16 @@ func RenderOnce(bm *basemap.Basemap, vp Viewport, o Options) (*image.RGBA, *Fram
 	return r.Render(vp, o)
 }
 
-// drawBaseBanded draws the basemap in two horizontal bands at once, one per
-// core: the painter clips every shape to its band (SubImage bounds), so
-// the result equals one pass.
+// drawBaseBanded draws the basemap in bands at once (see inBands).
 func drawBaseBanded(img *image.RGBA, bm *basemap.Basemap, vp Viewport, st Style) {
+	inBands(img, func(band *image.RGBA) { drawBase(band, bm, vp, st) })
+}
+
+// inBands runs fn on the top and bottom halves of img at once, one per
+// core (the machine has at least two). Every drawing routine clips to its
+// image's bounds, and a SubImage keeps absolute coordinates, so the result
+// equals one pass over the whole image.
+func inBands(img *image.RGBA, fn func(band *image.RGBA)) {
 	mid := img.Rect.Min.Y + img.Rect.Dy()/2
 	var wg sync.WaitGroup
 	for _, band := range []image.Rectangle{
@@ -81,7 +87,7 @@ func drawBaseBanded(img *image.RGBA, bm *basemap.Basemap, vp Viewport, st Style)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			drawBase(img.SubImage(band).(*image.RGBA), bm, vp, st)
+			fn(img.SubImage(band).(*image.RGBA))
 		}()
 	}
 	wg.Wait()
@@ -103,22 +109,7 @@ func (r *Renderer) RenderInto(dst *image.RGBA, vp Viewport, o Options) *Frame {
 		boxes = layoutOverlays(vp, o, f)
 	}
 	names := drawBaseLabels(dst, r.Base, vp, o.Style, append(boxes.all(), o.KeepOut...), clusterBoxes(f))
-	// Markers are drawn in two horizontal bands at once (the machine
-	// has at least two cores); each band clips to itself, so the result is
-	// the same as one pass.
-	var wg sync.WaitGroup
-	mid := dst.Rect.Min.Y + dst.Rect.Dy()/2
-	for _, band := range []image.Rectangle{
-		image.Rect(dst.Rect.Min.X, dst.Rect.Min.Y, dst.Rect.Max.X, mid),
-		image.Rect(dst.Rect.Min.X, mid, dst.Rect.Max.X, dst.Rect.Max.Y),
-	} {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			drawItems(dst.SubImage(band).(*image.RGBA), f, o.Markers, o.Colors, o.Style, o.Selected)
-		}()
-	}
-	wg.Wait()
+	inBands(dst, func(band *image.RGBA) { drawItems(band, f, o.Markers, o.Colors, o.Style, o.Selected) })
 	drawCountryLabelsOver(dst, names)
 	if o.Overlays {
 		drawOverlays(dst, vp, o, boxes)
