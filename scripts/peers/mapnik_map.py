@@ -5,7 +5,19 @@ import sys
 import mapnik
 
 countries, events, out = sys.argv[1:4]
-m = mapnik.Map(1920, 1080, "+proj=longlat +datum=WGS84 +no_defs")
+WGS84 = "+proj=longlat +datum=WGS84 +no_defs"
+m = mapnik.Map(1920, 1080, WGS84)
+
+
+def add_layer(name, style, datasource):
+    """Adds a layer drawn with style to the map."""
+    m.append_style(name, style)
+    layer = mapnik.Layer(name, WGS84)
+    layer.datasource = datasource
+    layer.styles.append(name)
+    m.layers.append(layer)
+
+
 m.background = mapnik.Color("#c6d9e6")
 
 land = mapnik.Style()
@@ -18,11 +30,7 @@ line.stroke = mapnik.Color("#777777")
 line.stroke_width = 1.0
 rule.symbols.append(line)
 land.rules.append(rule)
-m.append_style("land", land)
-layer = mapnik.Layer("countries", "+proj=longlat +datum=WGS84 +no_defs")
-layer.datasource = mapnik.Datasource(type="geojson", file=countries)
-layer.styles.append("land")
-m.layers.append(layer)
+add_layer("countries", land, mapnik.Datasource(type="geojson", file=countries))
 
 dots = mapnik.Style()
 rule = mapnik.Rule()
@@ -34,11 +42,7 @@ mk.allow_overlap = True
 mk.ignore_placement = True
 rule.symbols.append(mk)
 dots.rules.append(rule)
-m.append_style("events", dots)
-ev = mapnik.Layer("events", "+proj=longlat +datum=WGS84 +no_defs")
-ev.datasource = mapnik.Datasource(type="csv", file=events)
-ev.styles.append("events")
-m.layers.append(ev)
+add_layer("events", dots, mapnik.Datasource(type="csv", file=events))
 
 m.zoom_to_box(mapnik.Box2d(28, 24, 78, 56))
 mapnik.render_to_file(m, out, "png")
