@@ -48,7 +48,7 @@ func (mw *MainWindow) exportMapDialog() {
 // as `iskbrief export map` would ask for it.
 func (mw *MainWindow) mapExport(w, h int) (*brief.Model, brief.Selection, brief.Picture) {
 	view := mw.view
-	view.Title = brief.MapTitle(view.Filter, len(mw.sel.Index))
+	view.Title = brief.MapTitle(view.Filter, mw.model.Records, mw.sel.Index)
 	view.Overlays, view.HideLegend = true, false // an exported map always carries legend, scale and credits
 	return mw.model.Snapshot(), mw.sel, brief.Picture{View: view, Area: mw.mapw.Viewport().Bound(), W: w, H: h}
 }

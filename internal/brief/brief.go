@@ -173,9 +173,30 @@ func (m *Model) Options(v MapView, sel Selection) maprender.Options {
 	}
 }
 
-// MapTitle is the default title of an exported map.
-func MapTitle(f filter.Filter, n int) string {
-	return fmt.Sprintf("ISIS-K attacks · %s · %s events", f.String(), charts.FmtInt(n))
+// MapTitle is the default title of an exported map of the selection idx. It
+// counts what the map draws the way the charts do: attacks, and foiled plots
+// apart ("183 attacks, 8 foiled plots"), so map and chart titles agree.
+func MapTitle(f filter.Filter, recs []events.Record, idx []events.RecordIndex) string {
+	attacks, foiled := 0, 0
+	for _, i := range idx {
+		if recs[i].Foiled {
+			foiled++
+		} else {
+			attacks++
+		}
+	}
+	s := count(attacks, "attack", "attacks")
+	if foiled > 0 {
+		s += ", " + count(foiled, "foiled plot", "foiled plots")
+	}
+	return fmt.Sprintf("ISIS-K attacks · %s · %s", f.String(), s)
+}
+
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return charts.FmtInt(n) + " " + many
 }
 
 // Today is the clock the validation uses; tests may replace it.

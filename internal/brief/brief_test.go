@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"fmt"
 	"sync"
 	"testing"
 
@@ -116,5 +117,26 @@ func TestSnapshotSurvivesLayerChanges(t *testing.T) {
 	wg.Wait()
 	if len(m.Layers) != 0 || len(snap.Layers) != 2 {
 		t.Fatalf("live %d layers, snapshot %d; want 0 and 2", len(m.Layers), len(snap.Layers))
+	}
+}
+
+// A map's title counts what the charts count: attacks, with foiled plots
+// apart, so "189 events" on the map no longer meets "181 attacks" on the chart.
+func TestMapTitleCountsAttacksAndFoiledPlots(t *testing.T) {
+	m, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sel := m.Select(filter.Filter{}, symbology.ByTarget)
+	foiled := 0
+	for _, i := range sel.Index {
+		if m.Records[i].Foiled {
+			foiled++
+		}
+	}
+	got := MapTitle(filter.Filter{}, m.Records, sel.Index)
+	want := fmt.Sprintf("ISIS-K attacks · All events · %d attacks, %d foiled plots", len(sel.Index)-foiled, foiled)
+	if foiled == 0 || got != want {
+		t.Errorf("title %q, want %q", got, want)
 	}
 }

@@ -108,7 +108,7 @@ func insetBox(bounds image.Rectangle, vp maprender.Viewport, f *maprender.Frame,
 	}
 	bestN := -1
 	for _, c := range corners {
-		if c.Min.Y < 0 || c.Max.Y > H || c.Overlaps(f.Legend) || c.Overlaps(target) {
+		if c.Min.Y < 0 || c.Max.Y > H || c.Overlaps(f.Legend) || c.Overlaps(f.Title) || c.Overlaps(target) {
 			continue
 		}
 		if n := f.Covered(c); bestN < 0 || n < bestN {

@@ -217,7 +217,7 @@ func exportMap(args []string, stdout, stderr io.Writer) error {
 	sel2 := m.Select(f, by)
 	title := mf.title
 	if title == "" {
-		title = brief.MapTitle(f, len(sel2.Index))
+		title = brief.MapTitle(f, m.Records, sel2.Index)
 	}
 	if *bbox == "" {
 		area = brief.FrameEvents(sel2)

@@ -43,8 +43,8 @@ type Frame struct {
 	Items []Item
 	// Where the overlays went, so a caller can place more (an inset map)
 	// without covering them: the legend's box (empty if none), the bottom
-	// of the title band and the top of the scale bar.
-	Legend                image.Rectangle
+	// of the title band (and the title's own box) and the top of the scale bar.
+	Legend, Title         image.Rectangle
 	TitleBottom, ScaleTop int
 
 	cell  float64

@@ -49,7 +49,7 @@ func layoutOverlays(vp Viewport, o Options, f *Frame) overlayBoxes {
 		scaleTop = b.scale.Min.Y
 	}
 	if f != nil {
-		f.TitleBottom, f.ScaleTop = b.title.Max.Y, scaleTop
+		f.Title, f.TitleBottom, f.ScaleTop = b.title, b.title.Max.Y, scaleTop
 	}
 	if len(o.Legend) > 0 {
 		lw, lh := legendWidth(o, s), legendHeight(vp, o, s)
