@@ -185,18 +185,11 @@ func MapTitle(f filter.Filter, recs []events.Record, idx []events.RecordIndex) s
 			attacks++
 		}
 	}
-	s := count(attacks, "attack", "attacks")
+	s := charts.Plural(attacks, "attack", "attacks")
 	if foiled > 0 {
-		s += ", " + count(foiled, "foiled plot", "foiled plots")
+		s += ", " + charts.Plural(foiled, "foiled plot", "foiled plots")
 	}
 	return fmt.Sprintf("ISIS-K attacks · %s · %s", f.String(), s)
-}
-
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return charts.FmtInt(n) + " " + many
 }
 
 // Today is the clock the validation uses; tests may replace it.

@@ -9,6 +9,7 @@ import (
 	chart "github.com/wcharczuk/go-chart/v2"
 
 	"iskbrief/internal/events"
+	"iskbrief/internal/filter"
 )
 
 // The embedded dataset's period (DATA.md, coverage rule): a year inside it
@@ -81,12 +82,12 @@ func (b bins) of(t time.Time) int {
 
 // span widens the selection's bins to the filter's, so a chosen period shows
 // its empty years (or months) too.
-func (b bins) span(first, last int, f Input) (int, int) {
-	if !f.Filter.From.IsZero() {
-		first = min(first, b.of(f.Filter.From))
+func (b bins) span(first, last int, f filter.Filter) (int, int) {
+	if !f.From.IsZero() {
+		first = min(first, b.of(f.From))
 	}
-	if !f.Filter.To.IsZero() {
-		last = max(last, b.of(f.Filter.To))
+	if !f.To.IsZero() {
+		last = max(last, b.of(f.To))
 	}
 	return first, last
 }

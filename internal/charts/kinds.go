@@ -68,7 +68,8 @@ func foiledNote(n int) string {
 	return fmt.Sprintf(" · %s foiled plots not counted", FmtInt(n))
 }
 
-func plural(n int, one, many string) string {
+// Plural writes a count with its noun: "1 attack", "1,234 attacks".
+func Plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
@@ -143,9 +144,9 @@ func trendsSpec(in *Input, m *metrics) spec {
 		sp.message = emptyMessage(y.Foiled)
 		return sp
 	}
-	first, last := b.span(y.First, y.Last(), *in)
+	first, last := b.span(y.First, y.Last(), in.Filter)
 	sp.monthly = b.monthly
-	sp.subtitle = fmt.Sprintf("%s, %s, stacked by country", plural(y.Total, "attack", "attacks"), b.period(first, last))
+	sp.subtitle = fmt.Sprintf("%s, %s, stacked by country", Plural(y.Total, "attack", "attacks"), b.period(first, last))
 	if curated {
 		sp.subtitle += " · the dataset holds " + Coverage
 	} else if len(in.Layers) > 1 {
@@ -247,12 +248,12 @@ func killedSpec(in *Input, m *metrics) spec {
 		top = max(top, y.High[i], y.Killed[i])
 	}
 	if known == 0 {
-		sp.message = fmt.Sprintf("No killed figures reported for these %s", plural(y.Total, "attack", "attacks"))
+		sp.message = fmt.Sprintf("No killed figures reported for these %s", Plural(y.Total, "attack", "attacks"))
 		return sp
 	}
-	first, last := b.span(y.First, y.Last(), *in)
+	first, last := b.span(y.First, y.Last(), in.Filter)
 	sp.monthly = b.monthly
-	sp.subtitle = fmt.Sprintf("%s · line: settled figures; band: lowest to highest settled figures, summed · known for %s of %s", b.period(first, last), FmtInt(known), plural(y.Total, "attack", "attacks"))
+	sp.subtitle = fmt.Sprintf("%s · line: settled figures; band: lowest to highest settled figures, summed · known for %s of %s", b.period(first, last), FmtInt(known), Plural(y.Total, "attack", "attacks"))
 	if curated {
 		sp.subtitle += " · not every ISKP attack: see the monitors chart"
 	}
@@ -319,7 +320,7 @@ func fightersSpec(in *Input, m *metrics) spec {
 	}
 	first, last := fs[0].Date.Year(), fs[len(fs)-1].Date.Year()
 	sp.subtitle = fmt.Sprintf("%s, %s · each bar spans the low–high figure, labelled with its publisher",
-		plural(len(fs), "estimate", "estimates"), yearsText(first, last))
+		Plural(len(fs), "estimate", "estimates"), yearsText(first, last))
 	for _, f := range fs {
 		if strings.HasPrefix(f.Publisher, "? ") {
 			sp.subtitle += " · ?: origin of the estimate not traced"
@@ -424,7 +425,7 @@ func timelineSpec(in *Input, m *metrics) spec {
 	}
 	from, to := MonthTime(first), MonthTime(last+1).Add(-time.Second)
 	ms := Milestones(in.Data, from, to, in.Filter.Countries)
-	sp.subtitle = fmt.Sprintf("%s, %s – %s", plural(total, "attack", "attacks"), from.Format("Jan 2006"), to.Format("Jan 2006"))
+	sp.subtitle = fmt.Sprintf("%s, %s – %s", Plural(total, "attack", "attacks"), from.Format("Jan 2006"), to.Format("Jan 2006"))
 	sp.note = foiledNote(mo.Foiled)
 	sp.legend = []legendEntry{{label: "Attacks", color: colMonthly}}
 	if len(ms) > 0 {
@@ -515,7 +516,7 @@ func targetsSpec(in *Input, m *metrics) spec {
 		a, b := yearSpan(y.First, y.Last(), in.Filter)
 		span = ", " + yearsText(a, b)
 	}
-	sp.subtitle = plural(t.Total, "attack", "attacks") + span + " · colours as on the map"
+	sp.subtitle = Plural(t.Total, "attack", "attacks") + span + " · colours as on the map"
 	sp.note = foiledNote(t.Foiled)
 	type cat struct {
 		label string

@@ -142,13 +142,13 @@ func monitorsSpec(in *Input, m *metrics) spec {
 		n += len(s.figures)
 	}
 	sp.subtitle = fmt.Sprintf("%s, %s · grey: killed in the %s of %s · each monitor counts differently",
-		plural(n, "full-year figure", "full-year figures"), yearsText(first, last), plural(y.Total, "attack", "attacks"), from)
+		Plural(n, "full-year figure", "full-year figures"), yearsText(first, last), Plural(y.Total, "attack", "attacks"), from)
 	var notes []string
 	if partial > 0 {
-		notes = append(notes, plural(partial, "part-year figure", "part-year figures")+" not drawn")
+		notes = append(notes, Plural(partial, "part-year figure", "part-year figures")+" not drawn")
 	}
 	if other > 0 {
-		notes = append(notes, plural(other, "count", "counts")+" of attacks or casualties not drawn")
+		notes = append(notes, Plural(other, "count", "counts")+" of attacks or casualties not drawn")
 	}
 	if len(notes) > 0 {
 		sp.note = " · " + strings.Join(notes, ", ") + " (all in annual.csv)"
