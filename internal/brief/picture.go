@@ -49,24 +49,28 @@ func (m *Model) RenderMap(sel Selection, p Picture) *image.RGBA {
 		o.Attribution = ""
 	}
 	vp := maprender.FitBound(p.Area, p.W, p.H, scale)
-	r := &maprender.Renderer{Base: m.Base, OneShot: true}
-	img, f := r.Render(vp, o)
-	area, ok := p.InsetArea, p.Inset == InsetFixed
+	area, want := p.InsetArea, p.Inset == InsetFixed
 	if p.Inset == InsetAuto {
-		area, ok = DenseArea(inFrame(sel, vp), vp.Bound())
+		area, want = DenseArea(inFrame(sel, vp), vp.Bound())
 	}
-	if !ok {
-		return img
+	// The inset's corner depends on where the markers and the legend fall,
+	// so it is chosen during the render, in time for the labels to keep
+	// clear of it (none is cut at its edge).
+	var box, target image.Rectangle
+	inset := false
+	if want {
+		o.Reserve = func(f *maprender.Frame) []image.Rectangle {
+			box, target, inset = insetBox(image.Rect(0, 0, vp.W, vp.H), vp, f, area, scale)
+			if !inset {
+				return nil // no corner free of the legend and the area: no inset rather than a hidden one
+			}
+			return []image.Rectangle{box.Inset(-insetLine(scale))}
+		}
 	}
-	box, target, ok := insetBox(img.Bounds(), vp, f, area, scale)
-	if !ok {
-		return img // no corner free of the legend and the area: no inset rather than a hidden one
+	img, _ := maprender.RenderOnce(m.Base, vp, o)
+	if inset {
+		m.drawInset(img, box, target, sel, p.View, area, scale)
 	}
-	// Draw the frame again (the basemap is cached) with the labels kept
-	// clear of the inset, so none is cut at its edge.
-	o.KeepOut = []image.Rectangle{box.Inset(-insetLine(scale))}
-	r.RenderInto(img, vp, o)
-	m.drawInset(img, box, target, sel, p.View, area, scale)
 	return img
 }
 

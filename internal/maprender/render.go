@@ -26,9 +26,10 @@ type Options struct {
 	Attribution string      // bottom line: map data and dataset version
 	Title       string      // optional title drawn top-left (exports)
 	Overlays    bool        // draw legend, scale bar and attribution
-	// KeepOut are boxes drawn over the frame afterwards (an inset map):
-	// map labels keep out of them.
-	KeepOut []image.Rectangle
+	// Reserve, if set, is asked once markers and overlays are laid out
+	// (f's Legend, Title and ScaleTop are known) for boxes the caller will
+	// draw over the frame afterwards (an inset map): labels keep out of them.
+	Reserve func(f *Frame) []image.Rectangle
 }
 
 // Renderer draws frames and caches the basemap of the last view, so a frame
@@ -108,7 +109,11 @@ func (r *Renderer) RenderInto(dst *image.RGBA, vp Viewport, o Options) *Frame {
 	if o.Overlays {
 		boxes = layoutOverlays(vp, o, f)
 	}
-	names := drawBaseLabels(dst, r.Base, vp, o.Style, append(boxes.all(), o.KeepOut...), clusterBoxes(f))
+	keepOut := boxes.all()
+	if o.Reserve != nil {
+		keepOut = append(keepOut, o.Reserve(f)...)
+	}
+	names := drawBaseLabels(dst, r.Base, vp, o.Style, keepOut, clusterBoxes(f))
 	inBands(dst, func(band *image.RGBA) { drawItems(band, f, o.Markers, o.Colors, o.Style, o.Selected) })
 	drawCountryLabelsOver(dst, names)
 	if o.Overlays {

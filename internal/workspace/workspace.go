@@ -180,21 +180,14 @@ func writable(path string) error {
 // folder, for a workspace that is read-only: the user's briefings stay in
 // view and new work is kept (in the copy) rather than lost.
 func OpenCopy(path string) (*Store, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", path, err)
-	}
 	f, err := os.CreateTemp("", "iskbrief-workspace-copy-*.db")
 	if err != nil {
 		return nil, err
 	}
-	_, werr := f.Write(data)
-	if cerr := f.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr != nil {
+	f.Close()
+	if err := copyFile(path, f.Name()); err != nil {
 		os.Remove(f.Name())
-		return nil, fmt.Errorf("cannot copy %s: %w", path, werr)
+		return nil, fmt.Errorf("cannot copy %s: %w", path, err)
 	}
 	return Open(f.Name())
 }
