@@ -131,7 +131,7 @@ type MainWindow struct {
 	tooltip *tooltip
 	status  *widget.Label
 	filters *FilterPanel
-	list    *EventList
+	list    *EventTable
 	search  *SearchBox
 	timebar *TimeBar
 	tabs    *container.AppTabs
@@ -232,9 +232,10 @@ func (mw *MainWindow) makeScreens() {
 	first, last := dateSpan(m)
 	mw.filters = NewFilterPanel(first.Year(), last.Year())
 	mw.filters.OnChange = func(f filter.Filter) { mw.panelFilter = f; mw.selectionChanged() }
-	mw.list = NewEventList(m)
+	mw.list = NewEventTable(m)
 	mw.list.OnSelect = func(r events.RecordIndex) { mw.selectRecord(r, false) }
-	mw.list.list.OnWindowKey = mw.typedKey
+	mw.list.OnExport = mw.renderThenSave
+	mw.list.table.OnWindowKey = mw.typedKey
 	mw.search = NewSearchBox(m)
 	mw.search.OnPick = func(r events.RecordIndex) { mw.selectRecord(r, true) }
 	mw.timebar = NewTimeBar(first, last)

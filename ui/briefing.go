@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -123,11 +122,7 @@ func (mw *MainWindow) exportPNGsDialog() {
 		dialog.ShowInformation("No slides", "Add slides before exporting the briefing.", mw)
 		return
 	}
-	dialog.ShowFolderOpen(func(lu fyne.ListableURI, err error) {
-		if err != nil || lu == nil {
-			return
-		}
-		dir := filepath.Join(lu.Path(), "isk-briefing-slides")
+	mw.askSavePath("Save the slides as PNG files in a new folder", "isk-briefing-slides", "", true, func(dir string) {
 		mw.status.SetText("Rendering slides…")
 		m := mw.model.Snapshot()
 		go func() {
@@ -141,5 +136,5 @@ func (mw *MainWindow) exportPNGsDialog() {
 				mw.tracef("saved %d slides in %s", len(files), dir)
 			})
 		}()
-	}, mw)
+	})
 }

@@ -1,10 +1,7 @@
 package ui
 
 import (
-	"fmt"
-	"os"
 	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -48,14 +45,15 @@ func (mw *MainWindow) exportMapDialog() {
 // as `iskbrief export map` would ask for it.
 func (mw *MainWindow) mapExport(w, h int) (*brief.Model, brief.Selection, brief.Picture) {
 	view := mw.view
-	view.Title = brief.MapTitle(view.Filter, mw.model.Records, mw.sel.Index)
 	view.Overlays, view.HideLegend = true, false // an exported map always carries legend, scale and credits
-	return mw.model.Snapshot(), mw.sel, brief.Picture{View: view, Area: mw.mapw.Viewport().Bound(), W: w, H: h}
+	pic := brief.Picture{View: view, Area: mw.mapw.Viewport().Bound(), W: w, H: h}
+	pic.View.Title = mw.model.MapTitle(view.Filter, pic.Drawn(mw.sel))
+	return mw.model.Snapshot(), mw.sel, pic
 }
 
 // renderThenSave renders an export in the background and only then asks
-// where to save it: the save dialog creates (truncates) the file it returns,
-// so nothing may fail between that moment and the atomic write that follows.
+// where to save it, so a failed render never leaves a file behind; the file
+// is written atomically.
 func (mw *MainWindow) renderThenSave(name string, render func() ([]byte, error)) {
 	mw.status.SetText("Rendering " + name + "…")
 	go func() {
@@ -65,35 +63,14 @@ func (mw *MainWindow) renderThenSave(name string, render func() ([]byte, error))
 				dialog.ShowError(err, mw)
 				return
 			}
-			save := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
-				if err != nil {
-					mw.status.SetText("Not saved")
-					dialog.ShowError(fmt.Errorf("cannot save there: %w", err), mw)
-					return
-				}
-				if uc == nil {
-					mw.status.SetText("Export cancelled")
-					return
-				}
-				path := uc.URI().Path()
-				uc.Close()
-				if ext := filepath.Ext(name); !strings.EqualFold(filepath.Ext(path), ext) {
-					// The name typed lacks the format's extension: add it, and
-					// drop the empty file the dialog created under the bare name.
-					if st, err := os.Stat(path); err == nil && st.Size() == 0 {
-						os.Remove(path)
-					}
-					path += ext
-				}
+			mw.askSavePath("Save "+name, name, filepath.Ext(name), false, func(path string) {
 				if err := export.WriteBytes(path, b); err != nil {
 					dialog.ShowError(err, mw)
 					return
 				}
 				mw.status.SetText("Saved " + path)
 				mw.tracef("saved %s (%d bytes)", path, len(b))
-			}, mw)
-			save.SetFileName(name)
-			save.Show()
+			})
 		})
 	}()
 }

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"iskbrief/internal/basemap"
 	"iskbrief/internal/brief"
 	"iskbrief/internal/events"
 	"iskbrief/internal/maprender"
@@ -45,9 +44,9 @@ func (mw *MainWindow) refreshMap() {
 	mw.status.SetText(fmt.Sprintf("%d of %d events · %s · dataset %s", len(mw.sel.Index), len(mw.model.Records), mw.view.Filter.String(), mw.model.Data.Version))
 }
 
-// selectRecord selects an event from the list or the search; zoom brings
-// the map to it.
-func (mw *MainWindow) selectRecord(r events.RecordIndex, zoom bool) {
+// selectRecord selects an event from the list or the search (fromSearch)
+// and frames it on the map.
+func (mw *MainWindow) selectRecord(r events.RecordIndex, fromSearch bool) {
 	if !mw.sel.Contains(r) {
 		// A search hit hidden by the filters: show everything again rather
 		// than select an event the map does not draw.
@@ -58,17 +57,31 @@ func (mw *MainWindow) selectRecord(r events.RecordIndex, zoom bool) {
 			mw.status.SetText("Filters reset to show " + d.Title)
 		}
 	}
-	if zoom {
-		rec := mw.model.Records[r]
-		p := basemap.Project(float64(rec.Lon), float64(rec.Lat))
-		mw.mapw.ZoomTo(func(w, h int, scale float64) maprender.Viewport {
-			v := maprender.Viewport{Center: p, Zoom: 60000 * scale, W: w, H: h, Scale: scale}
-			return v.Clamped()
-		})
-	} else {
-		mw.mapw.CenterOn(mw.model.Records[r])
+	mw.frameAlone(r)
+	if fromSearch && mw.currentTab() == tabSlides {
+		mw.showTab(tabDetails) // a search hit is read in the details
 	}
 	mw.selectAndShow(r, true)
+}
+
+// regionalZoom is the widest logical zoom a search hit or a list row is
+// framed at: a province with its neighbours.
+const regionalZoom = 30000
+
+// frameAlone centres the map on record r at the lowest zoom, from the
+// current one (or a regional view, if that is closer) up, at which r is
+// drawn on its own rather than inside a cluster, so the user sees both the
+// event and what surrounds it.
+func (mw *MainWindow) frameAlone(r events.RecordIndex) {
+	i := mw.sel.Marker(r)
+	if i == maprender.NoMarker {
+		return
+	}
+	markers := mw.sel.Markers
+	from := min(mw.mapw.Viewport().LogicalZoom(), regionalZoom)
+	mw.mapw.ZoomTo(func(w, h int, scale float64) maprender.Viewport {
+		return maprender.StandAlone(maprender.Viewport{W: w, H: h, Scale: scale}, markers, i, from)
+	})
 }
 
 func (mw *MainWindow) tapped(h *MapHit) {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"iskbrief/assets"
@@ -173,13 +174,15 @@ func (m *Model) Options(v MapView, sel Selection) maprender.Options {
 	}
 }
 
-// MapTitle is the default title of an exported map of the selection idx. It
-// counts what the map draws the way the charts do: attacks, and foiled plots
-// apart ("183 attacks, 8 foiled plots"), so map and chart titles agree.
-func MapTitle(f filter.Filter, recs []events.Record, idx []events.RecordIndex) string {
+// MapTitle is the default title of an exported map showing the records
+// idx. It counts what the map draws the way the charts do: attacks, and
+// foiled plots apart ("183 attacks, 8 foiled plots"), each attack once
+// (duplicates across layers are merged into one marker), and names the
+// layers drawn when there is more than the curated dataset.
+func (m *Model) MapTitle(f filter.Filter, idx []events.RecordIndex) string {
 	attacks, foiled := 0, 0
 	for _, i := range idx {
-		if recs[i].Foiled {
+		if m.Records[i].Foiled {
 			foiled++
 		} else {
 			attacks++
@@ -189,7 +192,39 @@ func MapTitle(f filter.Filter, recs []events.Record, idx []events.RecordIndex) s
 	if foiled > 0 {
 		s += ", " + charts.Plural(foiled, "foiled plot", "foiled plots")
 	}
-	return fmt.Sprintf("ISIS-K attacks · %s · %s", f.String(), s)
+	s = fmt.Sprintf("ISIS-K attacks · %s · %s", f.String(), s)
+	if names := m.layersDrawn(idx); len(names) > 1 || m.External != "" || names[0] != m.LayerNames()[0] {
+		s += " · " + strings.Join(names, " + ")
+	}
+	return s
+}
+
+// layersDrawn names the layers behind the records idx, counting the layers
+// whose duplicates were merged into them.
+func (m *Model) layersDrawn(idx []events.RecordIndex) []string {
+	names := m.LayerNames()
+	if len(m.Duplicates) == 0 {
+		return charts.LayersOf(m.Records, names, idx)
+	}
+	var seen []events.Record // one stand-in record per layer, for LayersOf
+	have := map[uint8]bool{}
+	add := func(layer uint8) {
+		if !have[layer] {
+			have[layer] = true
+			seen = append(seen, events.Record{Layer: layer})
+		}
+	}
+	for _, i := range idx {
+		add(m.Records[i].Layer)
+		for _, ref := range m.Duplicates[i] {
+			add(ref.Layer)
+		}
+	}
+	all := make([]events.RecordIndex, len(seen))
+	for i := range all {
+		all[i] = events.RecordIndex(i)
+	}
+	return charts.LayersOf(seen, names, all)
 }
 
 // Today is the clock the validation uses; tests may replace it.

@@ -2,6 +2,7 @@ package brief
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 
@@ -134,9 +135,38 @@ func TestMapTitleCountsAttacksAndFoiledPlots(t *testing.T) {
 			foiled++
 		}
 	}
-	got := MapTitle(filter.Filter{}, m.Records, sel.Index)
+	got := m.MapTitle(filter.Filter{}, sel.Index)
 	want := fmt.Sprintf("ISIS-K attacks · All events · %d attacks, %d foiled plots", len(sel.Index)-foiled, foiled)
 	if foiled == 0 || got != want {
 		t.Errorf("title %q, want %q", got, want)
+	}
+}
+
+// A map framed on Kabul counts the events it draws, not the whole
+// selection; with a layer shown the title names it.
+func TestMapTitleCountsWhatTheFrameDraws(t *testing.T) {
+	m := load(t)
+	sel := m.Select(filter.Filter{}, symbology.ByTarget)
+	pic := Picture{Area: maprender.Bounds(69.0, 34.4, 69.3, 34.65), W: 1600, H: 900}
+	drawn := pic.Drawn(sel)
+	if len(drawn) < 10 || len(drawn) >= len(sel.Index) {
+		t.Fatalf("Kabul frame draws %d of %d events", len(drawn), len(sel.Index))
+	}
+	for _, r := range drawn {
+		if rec := m.Records[r]; rec.Lon < 68.5 || rec.Lon > 69.8 || rec.Lat < 34 || rec.Lat > 35 {
+			t.Errorf("record %d at %.2f,%.2f is not in Kabul's frame", r, rec.Lat, rec.Lon)
+		}
+	}
+	if got := m.MapTitle(filter.Filter{}, drawn); strings.Contains(got, fmt.Sprint(len(sel.Index)-1)) || strings.Contains(got, "+") {
+		t.Errorf("title %q", got)
+	}
+	l := layer(1, 2)
+	l.Meta.Name = "ACLED 2024"
+	if err := m.AddLayer(l); err != nil {
+		t.Fatal(err)
+	}
+	sel = m.Select(filter.Filter{}, symbology.ByTarget)
+	if got := m.MapTitle(filter.Filter{}, sel.Index); !strings.HasSuffix(got, " · ISK Brief dataset + ACLED 2024") {
+		t.Errorf("title with a layer: %q", got)
 	}
 }

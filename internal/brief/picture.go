@@ -7,6 +7,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"iskbrief/internal/events"
 	"iskbrief/internal/maprender"
 )
 
@@ -82,6 +83,25 @@ func inFrame(sel Selection, vp maprender.Viewport) Selection {
 	for _, mk := range sel.Markers {
 		if b.Contains(orb.Point{float64(mk.X), float64(mk.Y)}) {
 			out.Markers = append(out.Markers, mk)
+		}
+	}
+	return out
+}
+
+// Drawn is the part of sel that picture p shows: what its title counts. A
+// map framed on Kabul counts Kabul's events, not the whole selection's.
+func (p Picture) Drawn(sel Selection) []events.RecordIndex {
+	scale := p.Scale
+	if scale <= 0 {
+		scale = ExportScale(p.W, p.H)
+	}
+	b := maprender.FitBound(p.Area, p.W, p.H, scale).Bound()
+	var out []events.RecordIndex
+	for i, mk := range sel.Markers {
+		if b.Contains(orb.Point{float64(mk.X), float64(mk.Y)}) {
+			if r := sel.Record(maprender.MarkerIndex(i)); r >= 0 {
+				out = append(out, r)
+			}
 		}
 	}
 	return out

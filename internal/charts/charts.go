@@ -104,18 +104,30 @@ const embeddedLayer = "ISK Brief dataset"
 // dataset", "ACLED import", "the ISK Brief dataset + ACLED import", and
 // whether the curated dataset is all of it.
 func (in *Input) counted(idx []events.RecordIndex) (from string, curatedOnly bool) {
-	seen := map[uint8]bool{}
+	names := LayersOf(in.Records, in.Layers, idx)
+	curatedOnly = len(names) == 1 && names[0] == embeddedLayer
+	if curatedOnly {
+		return "the ISK Brief dataset", true
+	}
+	return strings.Join(names, " + "), false
+}
+
+// LayersOf names the layers the records idx come from, in layer order:
+// layers[k] names layer k. With no records it names the first layer, what
+// an empty chart or map was drawn from.
+func LayersOf(recs []events.Record, layers []string, idx []events.RecordIndex) []string {
+	var seen [256]bool
 	for _, i := range idx {
-		seen[in.Records[i].Layer] = true
+		seen[recs[i].Layer] = true
 	}
 	var names []string
-	for k := 0; k < 256; k++ {
-		if !seen[uint8(k)] {
+	for k := range seen {
+		if !seen[k] {
 			continue
 		}
 		name := embeddedLayer
-		if k < len(in.Layers) {
-			name = in.Layers[k]
+		if k < len(layers) {
+			name = layers[k]
 		} else if k > 0 {
 			name = fmt.Sprintf("layer %d", k)
 		}
@@ -123,15 +135,11 @@ func (in *Input) counted(idx []events.RecordIndex) (from string, curatedOnly boo
 	}
 	if len(names) == 0 {
 		names = []string{embeddedLayer}
-		if len(in.Layers) > 0 {
-			names[0] = in.Layers[0]
+		if len(layers) > 0 {
+			names[0] = layers[0]
 		}
 	}
-	curatedOnly = len(names) == 1 && names[0] == embeddedLayer
-	if curatedOnly {
-		return "the ISK Brief dataset", true
-	}
-	return strings.Join(names, " + "), false
+	return names
 }
 
 func (in *Input) source() string {

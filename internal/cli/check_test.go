@@ -2,10 +2,13 @@ package cli
 
 import (
 	"bytes"
+	"encoding/csv"
+	"fmt"
 	"image"
 	"image/png"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -183,5 +186,61 @@ func TestExportRefusesAMisleadingExtension(t *testing.T) {
 	}
 	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
 		t.Errorf("files written: %v", ents)
+	}
+}
+
+// export events writes the Events tab's table: the filters of export map,
+// its columns, its order; --bbox keeps the events inside the box.
+func TestExportEvents(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "events.csv")
+	code, stdout, stderr := run("export", "events", "--out", out, "--country", "AFG", "--from", "2021", "--to", "2021", "--sort", "killed")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) < 5 || recs[0][0] != "Date" || recs[0][3] != "Killed" {
+		t.Fatalf("%d lines, header %v", len(recs), recs[0])
+	}
+	if !strings.Contains(stdout, fmt.Sprintf("(%d events)", len(recs)-1)) {
+		t.Errorf("stdout %q for %d rows", stdout, len(recs)-1)
+	}
+	top := recs[1]
+	if !strings.HasPrefix(top[0], "2021-08-26") || top[2] != "AFG" {
+		t.Errorf("deadliest 2021 attack first: got %v", top)
+	}
+	for _, r := range recs[1:] {
+		if r[2] != "AFG" || !strings.HasPrefix(r[0], "2021-") {
+			t.Errorf("row outside the filter: %v", r)
+		}
+	}
+	// Kabul only: every row inside the box.
+	code, stdout, stderr = run("export", "events", "--out", "-", "--bbox", "69.0,34.4,69.3,34.65")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	rows, err := csv.NewReader(strings.NewReader(stdout)).ReadAll()
+	if err != nil || len(rows) < 10 {
+		t.Fatalf("%d rows, %v", len(rows), err)
+	}
+	for _, r := range rows[1:] {
+		lat, _ := strconv.ParseFloat(r[13], 64)
+		lon, _ := strconv.ParseFloat(r[14], 64)
+		if lat < 34.4 || lat > 34.65 || lon < 69 || lon > 69.3 {
+			t.Errorf("outside the box: %v", r)
+		}
+	}
+	for _, bad := range [][]string{{"--out", out, "--sort", "colour"}, {"--out", out, "--format", "xlsx"}, {}} {
+		if code, _, _ := run(append([]string{"export", "events"}, bad...)...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", bad, code)
+		}
 	}
 }

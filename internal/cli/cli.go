@@ -75,6 +75,9 @@ Usage:
   iskbrief export chart --kind KIND --out FILE [options]
                                                        draw a chart as PNG or SVG; KIND is trends,
                                                        killed, fighters, timeline, targets or monitors
+  iskbrief export events --out FILE.csv|- [--sort COLUMN] [options]
+                                                       the events table as CSV (columns as in the
+                                                       Events tab; --sort date, killed, place, …)
   iskbrief export slides [--workspace FILE] [--briefing ID|starter] [--pdf FILE.pdf] [--pptx FILE.pptx] [--png-dir DIR]
                                                        a saved briefing (or the built-in one) as PDF,
                                                        PowerPoint and/or 1920×1080 PNGs
@@ -85,7 +88,8 @@ Usage:
 
 Export options:
   --width N --height N        size in pixels (default 1920×1080)
-  --bbox lon1,lat1,lon2,lat2  area to show (default: frame the selected events)
+  --bbox lon1,lat1,lon2,lat2  area to show (default: frame the selected events);
+                              events: only the events inside it
   --inset auto|none|BOX       map only: an inset of the area where events crowd (default auto)
   --events FILE.csv           draw these events instead of the embedded ones
                               (header: event_date,latitude,longitude,fatalities,country)

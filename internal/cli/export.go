@@ -11,6 +11,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"iskbrief/internal/brief"
+	"iskbrief/internal/charts"
 	"iskbrief/internal/dataset"
 	"iskbrief/internal/events"
 	"iskbrief/internal/export"
@@ -21,17 +22,19 @@ import (
 
 func runExport(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return usageError{"export needs a kind: map, chart or slides"}
+		return usageError{"export needs a kind: map, chart, events or slides"}
 	}
 	switch args[0] {
 	case "map":
 		return exportMap(args[1:], stdout, stderr)
 	case "chart":
 		return exportChart(args[1:], stdout, stderr)
+	case "events":
+		return exportEvents(args[1:], stdout, stderr)
 	case "slides":
 		return exportSlides(args[1:], stdout, stderr)
 	default:
-		return usageError{fmt.Sprintf("export %q: expected map, chart or slides", args[0])}
+		return usageError{fmt.Sprintf("export %q: expected map, chart, events or slides", args[0])}
 	}
 }
 
@@ -215,20 +218,20 @@ func exportMap(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	sel2 := m.Select(f, by)
-	title := mf.title
-	if title == "" {
-		title = brief.MapTitle(f, m.Records, sel2.Index)
-	}
 	if *bbox == "" {
 		area = brief.FrameEvents(sel2)
 	}
-	img := m.RenderMap(sel2, brief.Picture{
-		View: brief.MapView{Filter: f, ColorBy: by, Style: st, Selected: events.NoRecord, Title: title, Overlays: true},
+	pic := brief.Picture{
+		View: brief.MapView{Filter: f, ColorBy: by, Style: st, Selected: events.NoRecord, Title: mf.title, Overlays: true},
 		Area: area, W: *w, H: *h, Inset: inset, InsetArea: insetArea,
-	})
-	if err := export.WritePNG(*out, img); err != nil {
+	}
+	drawn := pic.Drawn(sel2)
+	if pic.View.Title == "" {
+		pic.View.Title = m.MapTitle(f, drawn)
+	}
+	if err := export.WritePNG(*out, m.RenderMap(sel2, pic)); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "wrote %s (%d×%d, %d events)\n", *out, *w, *h, len(sel2.Index))
+	fmt.Fprintf(stdout, "wrote %s (%d×%d, %s)\n", *out, *w, *h, charts.Plural(len(drawn), "event", "events"))
 	return nil
 }
