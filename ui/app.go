@@ -223,7 +223,7 @@ func (mw *MainWindow) makeScreens() {
 	mw.details = NewDetailPanel(m.Data)
 	mw.details.OnOpenURL = func(u *url.URL) {
 		if err := a.OpenURL(u); err != nil {
-			dialog.ShowError(err, mw)
+			mw.showUnopenedLink(u, err)
 		}
 	}
 	mw.tooltip = newTooltip()

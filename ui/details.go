@@ -94,6 +94,9 @@ type DetailPanel struct {
 	box    *fyne.Container
 	scroll *container.Scroll
 	data   *dataset.Dataset
+	// sourcesAsTable shows an event's sources as the compact table rather
+	// than as cards; the choice holds from one event to the next.
+	sourcesAsTable bool
 	// OnOpenURL opens a checked link; the app sets it to the system browser.
 	OnOpenURL func(*url.URL)
 }
@@ -179,11 +182,28 @@ func (p *DetailPanel) ShowEvent(e *dataset.Event) {
 		objs = append(objs, widget.NewLabelWithStyle("Toll history: each killed figure on the day it was reported", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			p.tollChart(ps), kindLegend(ps))
 	}
-	objs = append(objs, widget.NewSeparator(),
-		widget.NewLabelWithStyle(fmt.Sprintf("Sources (%d), in the order they reported", len(e.Reports)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-	)
-	for _, r := range e.Reports {
-		objs = append(objs, p.sourceCard(r))
+	view := widget.NewRadioGroup([]string{"Cards", "Table"}, nil)
+	view.Horizontal = true
+	view.Required = true
+	view.SetSelected(map[bool]string{false: "Cards", true: "Table"}[p.sourcesAsTable])
+	view.OnChanged = func(v string) {
+		if asTable := v == "Table"; asTable != p.sourcesAsTable {
+			p.sourcesAsTable = asTable
+			offset := p.scroll.Offset
+			p.ShowEvent(e)
+			p.scroll.Offset = offset // stay at the sources
+			p.scroll.Refresh()
+		}
+	}
+	heading := widget.NewLabelWithStyle(fmt.Sprintf("Sources (%d), in the order they reported", len(e.Reports)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.Wrapping = fyne.TextWrapWord
+	objs = append(objs, widget.NewSeparator(), heading, container.NewHBox(widget.NewLabel("Show as"), view))
+	if p.sourcesAsTable {
+		objs = append(objs, p.sourcesTable(e))
+	} else {
+		for _, r := range e.Reports {
+			objs = append(objs, p.sourceCard(r))
+		}
 	}
 	p.box.Objects = objs
 	p.box.Refresh()
