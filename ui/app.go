@@ -226,6 +226,7 @@ func (mw *MainWindow) makeScreens() {
 			mw.showUnopenedLink(u, err)
 		}
 	}
+	mw.details.OnSelect = func(r events.RecordIndex) { mw.selectRecord(r, false) }
 	mw.tooltip = newTooltip()
 	mw.status = widget.NewLabel("")
 

@@ -17,6 +17,7 @@ import (
 	"iskbrief/internal/brief"
 	"iskbrief/internal/charts"
 	"iskbrief/internal/dataset"
+	"iskbrief/internal/events"
 	"iskbrief/internal/importer"
 	"iskbrief/internal/tollhistory"
 )
@@ -97,6 +98,8 @@ type DetailPanel struct {
 	// sourcesAsTable shows an event's sources as the compact table rather
 	// than as cards; the choice holds from one event to the next.
 	sourcesAsTable bool
+	// OnSelect selects another record (a possible duplicate).
+	OnSelect func(events.RecordIndex)
 	// OnOpenURL opens a checked link; the app sets it to the system browser.
 	OnOpenURL func(*url.URL)
 }
@@ -467,4 +470,50 @@ func nonEmpty(ss ...string) []string {
 		}
 	}
 	return out
+}
+
+// ShowNear appends the records of other layers that may report the same
+// attack but fall outside the merge rule, each a button that selects it.
+func (p *DetailPanel) ShowNear(near []brief.NearDuplicate, m *brief.Model) {
+	if len(near) == 0 {
+		return
+	}
+	const shown = 8
+	head := widget.NewLabelWithStyle(fmt.Sprintf("Possibly the same attack in another layer (%d, not merged)", len(near)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head.Wrapping = fyne.TextWrapWord
+	why := widget.NewLabel(fmt.Sprintf("Within %d day and %d km, outside the merge rule (same day, %d km): check before counting both.", brief.NearDays, brief.NearKm, brief.DuplicateKm))
+	why.Wrapping = fyne.TextWrapWord
+	objs := []fyne.CanvasObject{widget.NewSeparator(), head, why}
+	for i, n := range near {
+		if i == shown {
+			objs = append(objs, widget.NewLabel(fmt.Sprintf("… and %d more", len(near)-shown)))
+			break
+		}
+		d, ok := m.Describe(n.Record)
+		if !ok {
+			continue
+		}
+		when := "same day"
+		if n.Days != 0 {
+			when = fmt.Sprintf("%+d day", n.Days)
+		}
+		r := n.Record
+		what := widget.NewLabel(fmt.Sprintf("%s: %s, %s (%s, %.0f km) · killed %s", n.Layer, d.Title, d.Place, when, n.Km, d.Killed))
+		what.Wrapping = fyne.TextWrapWord
+		show := widget.NewButton("Show", func() {
+			if p.OnSelect != nil {
+				p.OnSelect(r)
+			}
+		})
+		objs = append(objs, container.NewBorder(nil, nil, nil, container.NewCenter(show), what))
+	}
+	p.box.Objects = append(p.box.Objects, objs...)
+	// Flag it under the title too: the list is at the end of a long panel.
+	flag := widget.NewLabelWithStyle(fmt.Sprintf("Possibly counted twice: %s in another layer, listed at the end.", charts.Plural(len(near), "record", "records")), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	flag.Wrapping = fyne.TextWrapWord
+	flag.Importance = widget.WarningImportance
+	if len(p.box.Objects) > 1 {
+		p.box.Objects = append(p.box.Objects[:1], append([]fyne.CanvasObject{flag}, p.box.Objects[1:]...)...)
+	}
+	p.box.Refresh()
 }

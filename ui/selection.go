@@ -113,6 +113,7 @@ func (mw *MainWindow) selectAndShow(r events.RecordIndex, showTab bool) {
 		return
 	}
 	mw.details.Show(d)
+	mw.details.ShowNear(mw.model.NearDuplicates(r), mw.model)
 	mw.tracef("selected %s", d.ID)
 }
 

@@ -96,9 +96,19 @@ func (m *Model) RecordOfEvent(id string) events.RecordIndex {
 }
 
 // Attribution is the line every map carries: basemap credits, and the
-// dataset version or the external file.
+// dataset version (or the external file) and every imported layer shown.
 func (m *Model) Attribution() string {
-	return geodata.Attribution + " · Events: " + m.SourceName()
+	s := geodata.Attribution + " · Events: "
+	var names []string
+	if m.ShowEmbedded || len(m.Layers) == 0 {
+		names = append(names, m.SourceName())
+	}
+	for _, l := range m.Layers {
+		if l.Meta.Visible {
+			names = append(names, l.Meta.Name)
+		}
+	}
+	return s + strings.Join(names, " + ")
 }
 
 // SourceName names the events shown, for footers and credits: the dataset

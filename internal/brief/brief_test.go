@@ -169,4 +169,7 @@ func TestMapTitleCountsWhatTheFrameDraws(t *testing.T) {
 	if got := m.MapTitle(filter.Filter{}, sel.Index); !strings.HasSuffix(got, " · ISK Brief dataset + ACLED 2024") {
 		t.Errorf("title with a layer: %q", got)
 	}
+	if got := m.Attribution(); !strings.HasSuffix(got, "Events: ISK Brief dataset "+m.Data.Version+" + ACLED 2024") {
+		t.Errorf("credits with a layer: %q", got)
+	}
 }
