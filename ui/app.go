@@ -155,8 +155,9 @@ type MainWindow struct {
 	side       *container.Scroll
 	split      *container.Split
 
-	importing   bool     // an import is being read or confirmed
-	importQueue []string // files waiting for it
+	synced      chan struct{} // tests: told after each workspace sync
+	importing   bool          // an import is being read or confirmed
+	importQueue []string      // files waiting for it
 
 	panelFilter      filter.Filter // from the filter panel
 	timeFrom, timeTo time.Time     // from the time bar; zero = unbounded
@@ -307,6 +308,7 @@ func (mw *MainWindow) loadStoredLayers() {
 			for _, err := range errs {
 				dialog.ShowError(err, mw)
 			}
+			mw.watchWorkspace() // from now on, layers stored by others are added as they come
 		})
 	}()
 }

@@ -44,3 +44,18 @@ func TestCountLabelStaysShort(t *testing.T) {
 		}
 	}
 }
+
+// A credits line long enough to reach the left edge (several layers named)
+// pushes the legend up rather than hiding under it.
+func TestLegendClearsALongCreditsLine(t *testing.T) {
+	vp := FitBound(Region, 800, 450, 1)
+	o := Options{Style: Light(), Overlays: true, Legend: []LegendEntry{{Label: "Religious"}, {Label: "Civilian"}},
+		Attribution: "Map data: Natural Earth (public domain); cities: GeoNames (CC BY 4.0) · Events: ISK Brief dataset 2026-12-04 + ACLED 2024 + GTD 2021 + UCDP GED 24.1"}
+	b := layoutOverlays(vp, o, &Frame{VP: vp})
+	if b.attribution.Min.X > 300 {
+		t.Fatalf("the credits line at %v is not long enough for this test", b.attribution)
+	}
+	if b.legend.Empty() || b.legend.Overlaps(b.attribution) {
+		t.Errorf("legend %v covers the credits %v", b.legend, b.attribution)
+	}
+}

@@ -55,9 +55,13 @@ func layoutOverlays(vp Viewport, o Options, f *Frame) overlayBoxes {
 		lw, lh := legendWidth(o, s), legendHeight(vp, o, s)
 		m := 8 * s
 		W, H := float64(vp.W), float64(vp.H)
+		bottomLeft := rectAt(m, H-lh-m, lw, lh)
+		if bottomLeft.Overlaps(b.attribution) { // a long credits line (several layers) reaches the left edge
+			bottomLeft = rectAt(m, float64(b.attribution.Min.Y)-lh-m, lw, lh)
+		}
 		corners := []image.Rectangle{
-			rectAt(m, H-lh-m, lw, lh),                      // bottom-left
-			rectAt(W-lw-m, m, lw, lh),                      // top-right
+			bottomLeft,                // bottom-left
+			rectAt(W-lw-m, m, lw, lh), // top-right
 			rectAt(m, float64(b.title.Max.Y)+m, lw, lh),    // top-left, under the title
 			rectAt(W-lw-m, float64(scaleTop)-lh-m, lw, lh), // bottom-right, above the scale bar
 		}

@@ -534,3 +534,12 @@ func (s *Store) SetPref(key, value string) error {
 		return err
 	})
 }
+
+// DataVersion changes whenever another connection (another process: an
+// `iskbrief import` beside the open window) commits to the workspace; the
+// window's own writes leave it as it is. SQLite's PRAGMA data_version.
+func (s *Store) DataVersion() (int64, error) {
+	var v int64
+	err := s.db.QueryRow("PRAGMA data_version").Scan(&v)
+	return v, err
+}
