@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -88,7 +89,7 @@ func (mw *MainWindow) importFile(path string) {
 					return
 				}
 				mw.tracef("import refused: %v", err)
-				mw.importFailed(fmt.Errorf("%s was not imported:\n%v", path, err))
+				mw.importFailed(fmt.Errorf("%s was not imported:\n%w", path, err))
 				return
 			}
 			mw.confirmImport(res)
@@ -165,9 +166,61 @@ func (mw *MainWindow) confirmImport(res *importer.Result) {
 // importFailed shows why an import failed; the next queued file follows
 // once the message is closed.
 func (mw *MainWindow) importFailed(err error) {
-	d := dialog.NewError(err, mw)
+	var d dialog.Dialog
+	var unknown *importer.UnknownLayoutError
+	if errors.As(err, &unknown) {
+		d = mw.unknownLayoutDialog(unknown, err)
+	} else {
+		d = dialog.NewError(err, mw)
+	}
 	d.SetOnClosed(mw.importDone)
 	d.Show()
+}
+
+// unknownLayoutDialog sets the header found beside the layouts expected,
+// one per line, in words rather than as a wrapped line of terminal text.
+func (mw *MainWindow) unknownLayoutDialog(e *importer.UnknownLayoutError, err error) dialog.Dialog {
+	para := func(s string, style fyne.TextStyle) *widget.Label {
+		l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, style)
+		l.Wrapping = fyne.TextWrapWord
+		return l
+	}
+	found := make([]string, 0, len(e.Header))
+	for _, h := range e.Header[:min(len(e.Header), 40)] {
+		h, _ = capText(stripBidi(h), 60)
+		found = append(found, h)
+	}
+	if len(e.Header) > 40 {
+		found = append(found, fmt.Sprintf("… and %d more", len(e.Header)-40))
+	}
+	file := "This file"
+	var ie *importer.Error
+	if errors.As(err, &ie) {
+		file = ie.File
+	}
+	objs := []fyne.CanvasObject{
+		para(file+" was not imported.", fyne.TextStyle{Bold: true}),
+		para("Its first row names columns that match none of the layouts ISK Brief reads. Export the file again in one of these layouts, or rename its columns.", fyne.TextStyle{}),
+		para("Columns found", fyne.TextStyle{Bold: true}),
+		para(strings.Join(found, ", "), fyne.TextStyle{Monospace: true}),
+	}
+	if e.Resembles != "" {
+		objs = append(objs, para(fmt.Sprintf("It looks most like %s, which also needs: %s.", e.Resembles, strings.Join(e.Lacks, ", ")), fyne.TextStyle{Bold: true}))
+	}
+	objs = append(objs, para("Layouts ISK Brief reads", fyne.TextStyle{Bold: true}))
+	form := container.New(layout.NewFormLayout())
+	for _, l := range importer.Layouts {
+		name, cols, _ := strings.Cut(importer.LayoutHint(l), ": ")
+		v := para(name+"\n"+strings.ReplaceAll(cols, ",", ", "), fyne.TextStyle{})
+		form.Add(widget.NewLabelWithStyle(string(l), fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true}))
+		form.Add(v)
+	}
+	objs = append(objs, form)
+	body := container.NewVScroll(container.NewVBox(objs...))
+	d := dialog.NewCustom("This file's layout is not one ISK Brief reads", "Close", body, mw)
+	size := mw.Canvas().Size()
+	d.Resize(fyne.NewSize(min(760, size.Width*0.92), min(620, size.Height*0.9)))
+	return d
 }
 
 // importDone ends the current import and starts the next queued file.

@@ -229,7 +229,12 @@ type Error struct {
 	// Result holds the counts when the file was read but had no usable
 	// rows (Events is then empty); nil otherwise.
 	Result *Result
+	// Err is the cause when it has a type of its own (an
+	// *UnknownLayoutError), for errors.As.
+	Err error
 }
+
+func (e *Error) Unwrap() error { return e.Err }
 
 func (e *Error) Error() string {
 	if e.Line > 0 {
@@ -246,6 +251,9 @@ func expectedLayouts() string {
 	}
 	return b.String()
 }
+
+// LayoutHint describes a layout and the columns that identify it.
+func LayoutHint(l Layout) string { return layoutHint[l] }
 
 var layoutHint = map[Layout]string{
 	ACLED:       "ACLED CSV (2023+): event_id_cnty,event_date,…,disorder_type,…,civilian_targeting,…,latitude,longitude,geo_precision,…,fatalities,tags,timestamp",

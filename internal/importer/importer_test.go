@@ -301,6 +301,10 @@ func TestRefused(t *testing.T) {
 		}
 	}
 	_, err := ReadFile(td("unknown-header.csv"), Options{})
+	var unknown *UnknownLayoutError
+	if !errors.As(err, &unknown) || strings.Join(unknown.Header, ",") != "when,where,who,how_many" {
+		t.Errorf("unknown layout error does not carry the header: %#v", err)
+	}
 	for _, l := range Layouts {
 		if !strings.Contains(err.Error(), string(l)) {
 			t.Errorf("unknown layout error does not list %s: %v", l, err)

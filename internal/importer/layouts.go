@@ -77,11 +77,7 @@ func Detect(header []string) (Layout, error) {
 		return GenericCSV, nil
 	}
 	// Unknown: say which layout it resembles most.
-	shown := strings.Join(header[:min(len(header), 8)], ",")
-	if len(header) > 8 {
-		shown += ",…"
-	}
-	msg := fmt.Sprintf("unknown layout: the header %q matches none of the layouts expected:%s", shown, expectedLayouts())
+	e := &UnknownLayoutError{Header: header}
 	best, bestMiss := Layout(""), 1<<30
 	cands := []Layout{ACLED, ACLED2019, ACLEDLegacy, GTD, UCDPGED, GenericCSV}
 	if db == ACLED {
@@ -96,9 +92,30 @@ func Detect(header []string) (Layout, error) {
 		}
 	}
 	if best != "" {
-		msg += fmt.Sprintf("\nIt looks like %s but lacks the column(s) %s.", best, strings.Join(missing(idx, best), ", "))
+		e.Resembles, e.Lacks = best, missing(idx, best)
 	}
-	return "", fmt.Errorf("%s", msg)
+	return "", e
+}
+
+// UnknownLayoutError is a header that matches none of the layouts, with
+// the layout it resembles most and the columns that one lacks, so a window
+// can lay the comparison out instead of printing it.
+type UnknownLayoutError struct {
+	Header    []string
+	Resembles Layout   // "" when it resembles none
+	Lacks     []string // columns of Resembles missing from Header
+}
+
+func (e *UnknownLayoutError) Error() string {
+	shown := strings.Join(e.Header[:min(len(e.Header), 8)], ",")
+	if len(e.Header) > 8 {
+		shown += ",…"
+	}
+	msg := fmt.Sprintf("unknown layout: the header %q matches none of the layouts expected:%s", clip(shown, 200), expectedLayouts())
+	if e.Resembles != "" {
+		msg += fmt.Sprintf("\nIt looks like %s but lacks the column(s) %s.", e.Resembles, strings.Join(e.Lacks, ", "))
+	}
+	return msg
 }
 
 // cols holds the index of every column a parser reads, -1 when absent.
@@ -166,4 +183,13 @@ func name(header []string, i int) string {
 		return ""
 	}
 	return strings.TrimSpace(strings.TrimPrefix(header[i], "\ufeff"))
+}
+
+// clip shortens s to n runes, marking the cut, so a message never quotes a
+// whole 10 MB header.
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
 }

@@ -144,7 +144,7 @@ func readCSV(r io.Reader, name string, size int64, o Options, flt *filter) (*Res
 	}
 	layout, err := Detect(header)
 	if err != nil {
-		return nil, &Error{File: name, Line: line, Reason: err.Error()}
+		return nil, &Error{File: name, Line: line, Reason: err.Error(), Err: err}
 	}
 	data, line = data[used:], line+lines
 	res := &Result{File: name, Layout: layout, Filter: flt.describe(layout), SkippedByReason: map[string]int{}}
