@@ -214,13 +214,16 @@ func (p *DetailPanel) ShowEvent(e *dataset.Event) {
 }
 
 // tollText is the headline killed figure: the settled range, and the early
-// counts it superseded, e.g. "145 (as settled) · early counts 60–144".
+// counts it superseded, e.g. "145 as settled · early counts 60–144".
 func tollText(e *dataset.Event) string {
-	s := casualtyText(e.Killed)
-	if e.EarlyKilled.Known && e.Killed.Known {
-		s += " (as settled) · early counts " + e.EarlyKilled.String()
+	if !e.EarlyKilled.Known || !e.Killed.Known {
+		return casualtyText(e.Killed)
 	}
-	return s
+	s := e.Killed.String() + " as settled"
+	if e.Killed.Low != e.Killed.High {
+		s += fmt.Sprintf(" (the settled sources differ; median %d)", e.Killed.Central)
+	}
+	return s + " · early counts " + e.EarlyKilled.String()
 }
 
 // qualified writes a figure as its source did: "at least 31", "100+".

@@ -338,7 +338,7 @@ func TestDetailsShowSettledTollAndHistory(t *testing.T) {
 	r := mw.model.RecordOfEvent("rus-2024-03-22-crocus-city-hall")
 	mw.selectAndShow(r, true)
 	text := panelText(mw)
-	for _, want := range []string{"145 (as settled) · early counts", "Toll history", "Early count:", "in the order they reported"} {
+	for _, want := range []string{"145–149 as settled (the settled sources differ; median 149) · early counts", "Toll history", "Early count:", "in the order they reported"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("Crocus details lack %q:\n%s", want, text)
 		}

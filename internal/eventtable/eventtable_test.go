@@ -41,8 +41,8 @@ func TestCuratedRowShowsSettledFiguresAndSources(t *testing.T) {
 	if row.Cells[Date] != "2024-03-22" || row.Cells[Country] != "RUS" || !strings.Contains(row.Cells[Place], "Krasnogorsk") {
 		t.Errorf("row = %q", row.Cells)
 	}
-	if row.Cells[Killed] != "145" {
-		t.Errorf("killed = %q, want the settled 145", row.Cells[Killed])
+	if row.Cells[Killed] != "145–149" {
+		t.Errorf("killed = %q, want the settled 145–149", row.Cells[Killed])
 	}
 	ranges := 0
 	for _, r := range all(m) {

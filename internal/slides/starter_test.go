@@ -25,7 +25,7 @@ func TestStarterBriefing(t *testing.T) {
 		}
 	}
 	crocus := ss[6]
-	if !strings.Contains(crocus.Notes, "145 killed as the toll settled") || !strings.Contains(crocus.Notes, "early counts") {
+	if !strings.Contains(crocus.Notes, "145–149 killed as the toll settled") || !strings.Contains(crocus.Notes, "early counts") {
 		t.Errorf("Crocus notes: %q", crocus.Notes)
 	}
 	if kerman := ss[7]; !strings.Contains(kerman.Notes, "disagree") {

@@ -31,8 +31,8 @@ func TestCrocusHistoryRisesThenSettles(t *testing.T) {
 			early++
 		}
 	}
-	if settled != 145 || early == 0 {
-		t.Errorf("settled %d with %d early counts; want 145 and some early counts", settled, early)
+	if settled != 149 || early == 0 {
+		t.Errorf("settled %d with %d early counts; want 149 and some early counts", settled, early)
 	}
 	fg, bg := color.RGBA{0x20, 0x20, 0x20, 0xff}, color.RGBA{0xff, 0xff, 0xff, 0xff}
 	img := Render(ps, 400, 160, 1, fg, bg)
