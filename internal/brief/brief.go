@@ -98,7 +98,13 @@ func (m *Model) RecordOfEvent(id string) events.RecordIndex {
 // Attribution is the line every map carries: basemap credits, and the
 // dataset version (or the external file) and every imported layer shown.
 func (m *Model) Attribution() string {
-	s := geodata.Attribution + " · Events: "
+	return geodata.Attribution + " · Events: " + m.EventsCredit()
+}
+
+// EventsCredit names the events shown, for credits and chart footers: the
+// dataset and its version (or the external file), plus each imported layer
+// shown.
+func (m *Model) EventsCredit() string {
 	var names []string
 	if m.ShowEmbedded || len(m.Layers) == 0 {
 		names = append(names, m.SourceName())
@@ -108,7 +114,7 @@ func (m *Model) Attribution() string {
 			names = append(names, l.Meta.Name)
 		}
 	}
-	return s + strings.Join(names, " + ")
+	return strings.Join(names, " + ")
 }
 
 // SourceName names the events shown, for footers and credits: the dataset
@@ -212,29 +218,22 @@ func (m *Model) MapTitle(f filter.Filter, idx []events.RecordIndex) string {
 // layersDrawn names the layers behind the records idx, counting the layers
 // whose duplicates were merged into them.
 func (m *Model) layersDrawn(idx []events.RecordIndex) []string {
-	names := m.LayerNames()
+	return charts.LayersOf(m.Records, m.LayerNames(), idx, m.foldedLayers())
+}
+
+// foldedLayers lists, per record, the layers of the duplicates merged into
+// it.
+func (m *Model) foldedLayers() map[events.RecordIndex][]uint8 {
 	if len(m.Duplicates) == 0 {
-		return charts.LayersOf(m.Records, names, idx)
+		return nil
 	}
-	var seen []events.Record // one stand-in record per layer, for LayersOf
-	have := map[uint8]bool{}
-	add := func(layer uint8) {
-		if !have[layer] {
-			have[layer] = true
-			seen = append(seen, events.Record{Layer: layer})
+	out := make(map[events.RecordIndex][]uint8, len(m.Duplicates))
+	for r, refs := range m.Duplicates {
+		for _, ref := range refs {
+			out[r] = append(out[r], ref.Layer)
 		}
 	}
-	for _, i := range idx {
-		add(m.Records[i].Layer)
-		for _, ref := range m.Duplicates[i] {
-			add(ref.Layer)
-		}
-	}
-	all := make([]events.RecordIndex, len(seen))
-	for i := range all {
-		all[i] = events.RecordIndex(i)
-	}
-	return charts.LayersOf(seen, names, all)
+	return out
 }
 
 // Today is the clock the validation uses; tests may replace it.
@@ -257,5 +256,5 @@ func (m *Model) LayerNames() []string {
 // tab, slides and `iskbrief export chart` build it here, so the charts
 // count the same records and name the same layers everywhere.
 func (m *Model) ChartInput(sel Selection, f filter.Filter) charts.Input {
-	return charts.Input{Records: m.Records, Index: sel.Index, Data: m.Data, Filter: f, Source: m.SourceName(), Layers: m.LayerNames()}
+	return charts.Input{Records: m.Records, Index: sel.Index, Data: m.Data, Filter: f, Source: m.EventsCredit(), Layers: m.LayerNames(), Folded: m.foldedLayers()}
 }

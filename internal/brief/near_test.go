@@ -1,9 +1,12 @@
 package brief
 
 import (
+	"strings"
 	"testing"
 	"time"
 
+	"iskbrief/internal/events"
+	"iskbrief/internal/filter"
 	"iskbrief/internal/importer"
 	"iskbrief/internal/workspace"
 )
@@ -34,5 +37,10 @@ func TestNearDuplicatesFlagWhatTheMergeRuleMisses(t *testing.T) {
 	}
 	if d, _ := m.Describe(r); len(d.Also) != 1 || d.Also[0].ID != "same" {
 		t.Errorf("the same-day row should be merged into Crocus: %+v", d.Also)
+	}
+	// A map of Crocus alone was drawn from ACLED too (its duplicate was
+	// merged in), and its title says so.
+	if got := m.MapTitle(filter.Filter{}, []events.RecordIndex{r}); !strings.HasSuffix(got, "ISK Brief dataset + ACLED") || !strings.Contains(got, "1 attack") {
+		t.Errorf("title %q", got)
 	}
 }

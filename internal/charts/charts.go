@@ -81,6 +81,9 @@ type Input struct {
 	// with Layer == k (0: the embedded dataset, or the events file that
 	// replaced it). Charts say which layers they count.
 	Layers []string
+	// Folded lists, per record, the layers of the duplicates merged into
+	// it (nil when nothing was merged): titles name those layers too.
+	Folded map[events.RecordIndex][]uint8
 	// TextScale fixes the size of text (1 = sized for a 1920×1080 slide);
 	// 0 sizes it from the chart's own size.
 	TextScale float64
@@ -104,7 +107,7 @@ const embeddedLayer = "ISK Brief dataset"
 // dataset", "ACLED import", "the ISK Brief dataset + ACLED import", and
 // whether the curated dataset is all of it.
 func (in *Input) counted(idx []events.RecordIndex) (from string, curatedOnly bool) {
-	names := LayersOf(in.Records, in.Layers, idx)
+	names := LayersOf(in.Records, in.Layers, idx, in.Folded)
 	curatedOnly = len(names) == 1 && names[0] == embeddedLayer
 	if curatedOnly {
 		return "the ISK Brief dataset", true
@@ -113,12 +116,16 @@ func (in *Input) counted(idx []events.RecordIndex) (from string, curatedOnly boo
 }
 
 // LayersOf names the layers the records idx come from, in layer order:
-// layers[k] names layer k. With no records it names the first layer, what
-// an empty chart or map was drawn from.
-func LayersOf(recs []events.Record, layers []string, idx []events.RecordIndex) []string {
+// layers[k] names layer k, and folded[r] lists the layers of the duplicates
+// merged into record r, which count as drawn from too. With no records it
+// names the first layer, what an empty chart or map was drawn from.
+func LayersOf(recs []events.Record, layers []string, idx []events.RecordIndex, folded map[events.RecordIndex][]uint8) []string {
 	var seen [256]bool
 	for _, i := range idx {
 		seen[recs[i].Layer] = true
+		for _, l := range folded[i] {
+			seen[l] = true
+		}
 	}
 	var names []string
 	for k := range seen {
