@@ -101,6 +101,9 @@ func (mw *MainWindow) importFile(path string) {
 func importSummary(res *importer.Result) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Layout: %s\nRows read: %d\nKept: %d\n", res.Layout, res.Rows, res.Kept)
+	if res.Encoding != "" {
+		fmt.Fprintf(&b, "Text: read as %s (the file is not UTF-8)\n", res.Encoding)
+	}
 	if res.Filtered > 0 {
 		fmt.Fprintf(&b, "Left out by the filter (%s): %d\n", res.Filter, res.Filtered)
 	}

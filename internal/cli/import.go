@@ -118,6 +118,9 @@ func report(w io.Writer, r *importer.Result) {
 		fmt.Fprint(w, " (HDX #hashtag row skipped)")
 	}
 	fmt.Fprintln(w)
+	if r.Encoding != "" {
+		fmt.Fprintf(w, "  text:     read as %s: the file is not UTF-8\n", r.Encoding)
+	}
 	fmt.Fprintf(w, "  filter:   %s\n", r.Filter)
 	fmt.Fprintf(w, "  rows:     %d read, %d kept, %d filtered (%d actor, %d country), %d skipped\n",
 		r.Rows, r.Kept, r.Filtered, r.FilteredActor, r.FilteredCountry, r.SkippedTotal)

@@ -186,6 +186,7 @@ type Result struct {
 	Layout     Layout
 	HashtagRow bool   // an HDX #hashtag row followed the header and was ignored
 	Filter     string // the actor filter applied, in words
+	Encoding   string // the text encoding the file was decoded from; "" for UTF-8
 
 	Rows            int // data rows (blank lines, the header and a hashtag row are not rows)
 	Kept            int // len(Events)
@@ -216,6 +217,9 @@ type Options struct {
 	MaxProblems int
 	// Workers is the number of parsing goroutines (default GOMAXPROCS, at most 4).
 	Workers int
+	// encoding is set by ReadFile when a scan of the whole file found it
+	// is not UTF-8.
+	encoding string
 }
 
 // ErrCanceled is returned when Options.Cancel is closed during a read.

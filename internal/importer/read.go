@@ -29,6 +29,21 @@ func ReadFile(path string, o Options) (*Result, error) {
 		}
 		size = st.Size()
 	}
+	// A file that is neither UTF-16 nor a workbook but not valid UTF-8
+	// throughout is Latin-1 (Windows-1252): one pass to tell, before the
+	// read, so a "Türkiye" on the last line keeps its country too.
+	head := make([]byte, 1024)
+	n, _ := io.ReadFull(f, head)
+	if head = head[:n]; !isXLSX(head) && sniffEncoding(head) == encUTF8 {
+		if _, err := f.Seek(0, io.SeekStart); err == nil {
+			if ok, err := isUTF8(f); err == nil && !ok {
+				o.encoding = encWindows1252
+			}
+		}
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, &Error{File: path, Reason: err.Error()}
+	}
 	return Read(f, path, size, o)
 }
 
@@ -50,6 +65,17 @@ func Read(r io.Reader, name string, size int64, o Options) (*Result, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(1024)
 	xlsx := isXLSX(head)
+	enc := o.encoding
+	if enc == encUTF8 && !xlsx {
+		enc = sniffEncoding(head)
+	}
+	if enc != encUTF8 && !xlsx {
+		br = bufio.NewReaderSize(decodeAs(br, enc), 64<<10)
+		if enc != encWindows1252 {
+			size /= 2 // progress counts decoded bytes: about half of UTF-16's
+		}
+		head, _ = br.Peek(1024)
+	}
 	head = bytes.TrimLeft(bytes.TrimPrefix(head, bom), " \t\r\n")
 	var res *Result
 	if xlsx {
@@ -66,6 +92,7 @@ func Read(r io.Reader, name string, size int64, o Options) (*Result, error) {
 		}
 		return nil, &Error{File: name, Reason: err.Error()}
 	}
+	res.Encoding = enc
 	if res.Kept == 0 {
 		return nil, &Error{File: name, Reason: noRowsReason(res), Result: res}
 	}
