@@ -243,7 +243,7 @@ var Today = func() time.Time { return time.Now().UTC() }
 func (m *Model) LayerNames() []string {
 	first := "ISK Brief dataset"
 	if m.External != "" {
-		first = m.External
+		first = filepath.Base(m.External)
 	}
 	names := []string{first}
 	for _, l := range m.Layers {

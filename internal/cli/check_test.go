@@ -238,6 +238,12 @@ func TestExportEvents(t *testing.T) {
 			t.Errorf("outside the box: %v", r)
 		}
 	}
+	// An --events file saved as Latin-1 keeps its "Türkiye".
+	latin := filepath.Join(dir, "latin1.csv")
+	os.WriteFile(latin, []byte("event_date,latitude,longitude,fatalities,country\n2024-01-28,41.1,29.05,1,T\xfcrkiye\n"), 0o644)
+	if code, stdout, stderr := run("export", "events", "--events", latin, "--out", "-"); code != 0 || !strings.Contains(stdout, ",TUR,") {
+		t.Errorf("Latin-1 events file: exit %d, %q %q", code, stdout, stderr)
+	}
 	for _, bad := range [][]string{{"--out", out, "--sort", "colour"}, {"--out", out, "--format", "xlsx"}, {}} {
 		if code, _, _ := run(append([]string{"export", "events"}, bad...)...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", bad, code)

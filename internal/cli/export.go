@@ -18,6 +18,7 @@ import (
 	"iskbrief/internal/filter"
 	"iskbrief/internal/maprender"
 	"iskbrief/internal/symbology"
+	"iskbrief/internal/textenc"
 )
 
 func runExport(args []string, stdout, stderr io.Writer) error {
@@ -79,7 +80,11 @@ func (s *selectionFlags) model() (*brief.Model, error) {
 			return nil, fmt.Errorf("cannot read events: %w", err)
 		}
 		defer f.Close()
-		recs, err := events.ReadCSV(f, s.events)
+		enc, err := textenc.Detect(f)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read events: %w", err)
+		}
+		recs, err := events.ReadCSV(textenc.Decode(f, enc), s.events)
 		if err != nil {
 			return nil, err
 		}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"iskbrief/internal/textenc"
 )
 
 const genericRows = "date,latitude,longitude,killed,country,place\n" +
@@ -36,10 +38,10 @@ func TestUTF16FilesAreDecoded(t *testing.T) {
 		be, bom  bool
 		encoding string
 	}{
-		{"le-bom.csv", false, true, encUTF16LE},
-		{"le.csv", false, false, encUTF16LE},
-		{"be-bom.csv", true, true, encUTF16BE},
-		{"be.csv", true, false, encUTF16BE},
+		{"le-bom.csv", false, true, textenc.UTF16LE},
+		{"le.csv", false, false, textenc.UTF16LE},
+		{"be-bom.csv", true, true, textenc.UTF16BE},
+		{"be.csv", true, false, textenc.UTF16BE},
 	} {
 		p := filepath.Join(dir, c.name)
 		if err := os.WriteFile(p, utf16Bytes(genericRows, c.be, c.bom), 0o644); err != nil {
@@ -74,7 +76,7 @@ func TestLatin1FileKeepsItsCountries(t *testing.T) {
 		t.Fatal(err)
 	}
 	last := r.Events[len(r.Events)-1]
-	if r.Encoding != encWindows1252 || last.CountryName != "Türkiye" || last.Country != "TUR" {
+	if r.Encoding != textenc.Windows1252 || last.CountryName != "Türkiye" || last.Country != "TUR" {
 		t.Errorf("encoding %q, last event %q → %q", r.Encoding, last.CountryName, last.Country)
 	}
 	// A UTF-8 file is read as it is and says nothing about encodings.
@@ -82,15 +84,5 @@ func TestLatin1FileKeepsItsCountries(t *testing.T) {
 	os.WriteFile(u, []byte(strings.ReplaceAll(b.String(), "T\xfcrkiye", "Türkiye")), 0o644)
 	if r, err := ReadFile(u, Options{Actor: "all"}); err != nil || r.Encoding != "" || r.Events[len(r.Events)-1].Country != "TUR" {
 		t.Errorf("UTF-8: %v, encoding %q", err, r.Encoding)
-	}
-}
-
-func TestIsUTF8AcrossBlockBoundaries(t *testing.T) {
-	s := strings.Repeat("aé", 300_000) // 'é' is two bytes: some straddle the 256 KiB blocks
-	if ok, err := isUTF8(strings.NewReader(s)); !ok || err != nil {
-		t.Errorf("valid UTF-8 refused: %v %v", ok, err)
-	}
-	if ok, _ := isUTF8(strings.NewReader(s + "\xfc")); ok {
-		t.Error("a trailing Latin-1 byte passed as UTF-8")
 	}
 }

@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"iskbrief/internal/textenc"
 )
 
 var bom = []byte("\ufeff")
@@ -34,10 +36,10 @@ func ReadFile(path string, o Options) (*Result, error) {
 	// read, so a "Türkiye" on the last line keeps its country too.
 	head := make([]byte, 1024)
 	n, _ := io.ReadFull(f, head)
-	if head = head[:n]; !isXLSX(head) && sniffEncoding(head) == encUTF8 {
+	if head = head[:n]; !isXLSX(head) && textenc.Sniff(head) == textenc.UTF8 {
 		if _, err := f.Seek(0, io.SeekStart); err == nil {
-			if ok, err := isUTF8(f); err == nil && !ok {
-				o.encoding = encWindows1252
+			if ok, err := textenc.IsUTF8(f); err == nil && !ok {
+				o.encoding = textenc.Windows1252
 			}
 		}
 	}
@@ -66,12 +68,12 @@ func Read(r io.Reader, name string, size int64, o Options) (*Result, error) {
 	head, _ := br.Peek(1024)
 	xlsx := isXLSX(head)
 	enc := o.encoding
-	if enc == encUTF8 && !xlsx {
-		enc = sniffEncoding(head)
+	if enc == textenc.UTF8 && !xlsx {
+		enc = textenc.Sniff(head)
 	}
-	if enc != encUTF8 && !xlsx {
-		br = bufio.NewReaderSize(decodeAs(br, enc), 64<<10)
-		if enc != encWindows1252 {
+	if enc != textenc.UTF8 && !xlsx {
+		br = bufio.NewReaderSize(textenc.Decode(br, enc), 64<<10)
+		if enc != textenc.Windows1252 {
 			size /= 2 // progress counts decoded bytes: about half of UTF-16's
 		}
 		head, _ = br.Peek(1024)
