@@ -254,8 +254,6 @@ func (l *loader) table(name string, columns []string, fn func(row)) {
 		if err == io.EOF {
 			return
 		}
-		line, _ := cr.FieldPos(0)
-		line += base
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
 			at := base + pe.StartLine
@@ -274,9 +272,13 @@ func (l *loader) table(name string, columns []string, fn func(row)) {
 			cr.FieldsPerRecord = len(header)
 			continue
 		} else if err != nil {
-			l.add(name, line, "", err.Error())
+			l.add(name, 0, "", err.Error())
 			return
 		}
+		// FieldPos is asked only of a record that was read: it panics on
+		// one that failed before its first field.
+		line, _ := cr.FieldPos(0)
+		line += base
 		r := row{l: l, file: name, line: line, col: col, rec: rec}
 		r.id = r.str(columns[0])
 		fn(r)
