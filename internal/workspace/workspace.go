@@ -112,6 +112,11 @@ func Open(path string) (*Store, error) {
 		}
 		// A rollback journal keeps the workspace one file (easy to back up or move);
 		// FULL sync: a committed slide survives power loss, not only a crash.
+		// Measured against WAL with synchronous NORMAL (journal_bench_test.go):
+		// a slide save takes 22 µs against 9 µs, a 40 MB layer 110 ms against
+		// 190 ms (WAL writes it twice); kill -9 at any point loses nothing
+		// saved either way (TestKillAtRandomPointsLosesNothingSaved), so the
+		// one-file journal stays.
 		dsn = "file:" + path + "?_pragma=busy_timeout(3000)&_pragma=journal_mode(DELETE)&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)"
 	}
 	db, err := sql.Open("sqlite", dsn)
