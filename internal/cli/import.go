@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 
@@ -91,9 +92,19 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stdout, "dry run: nothing saved")
 		return nil
 	}
+	// A workspace this command creates is removed again if a save fails
+	// (a full disk): nothing half-made stays behind to refuse the next import.
+	_, statErr := os.Stat(wsPath)
+	created := errors.Is(statErr, os.ErrNotExist)
 	for _, res := range results {
 		where, err := saveLayer(wsPath, res)
 		if err != nil {
+			if created {
+				for _, p := range []string{wsPath, wsPath + "-journal"} {
+					os.Remove(p)
+				}
+				err = fmt.Errorf("%w; the new workspace %s was removed, nothing was saved", err, wsPath)
+			}
 			return fmt.Errorf("%s: saving the layer: %w", res.File, err)
 		}
 		fmt.Fprintf(stdout, "%s: saved %d events as %s\n", res.File, res.Kept, where)

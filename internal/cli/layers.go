@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 
 	"iskbrief/internal/brief"
 	"iskbrief/internal/importer"
@@ -18,6 +19,9 @@ func saveLayer(path string, res *importer.Result) (string, error) {
 	defer s.Close()
 	l, err := brief.SaveLayer(s, res, brief.LayerName(res.File))
 	if err != nil {
+		if strings.Contains(err.Error(), "disk is full") {
+			err = fmt.Errorf("the disk holding %s is full (%v): free some space, or import into another workspace with --workspace", path, err)
+		}
 		return "", err
 	}
 	return fmt.Sprintf("layer %q (#%d) in %s", l.Meta.Name, l.Meta.ID, path), nil

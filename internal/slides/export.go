@@ -2,6 +2,7 @@ package slides
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"image/jpeg"
 	"math"
@@ -28,10 +29,11 @@ func ExportPNGs(dir string, m *brief.Model, ss []workspace.Slide) ([]string, err
 	if len(ss) == 0 {
 		return nil, fmt.Errorf("the briefing has no slides")
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	parent := filepath.Dir(filepath.Clean(dir))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp(filepath.Dir(filepath.Clean(dir)), ".isk-slides-*")
+	tmp, err := os.MkdirTemp(parent, ".isk-slides-*")
 	if err != nil {
 		return nil, err
 	}
@@ -49,6 +51,19 @@ func ExportPNGs(dir string, m *brief.Model, ss []workspace.Slide) ([]string, err
 		names = append(names, name)
 	}
 	var files []string
+	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
+		// A new folder: the complete set becomes it in one rename.
+		if err := os.Chmod(tmp, 0o755); err != nil {
+			return nil, err
+		}
+		if err := os.Rename(tmp, dir); err != nil {
+			return nil, err
+		}
+		for _, name := range names {
+			files = append(files, filepath.Join(dir, name))
+		}
+		return files, nil
+	}
 	for _, name := range names {
 		p := filepath.Join(dir, name)
 		if err := os.Rename(filepath.Join(tmp, name), p); err != nil {

@@ -200,8 +200,11 @@ func OpenCopy(path string) (*Store, error) {
 // recoverJournal rolls back the transaction a crash or a full disk left
 // half-done (a hot rollback journal beside the database). Only a writer
 // can roll it back, so the database is opened read-write for it, after the
-// database and journal are copied aside; the copies are removed once the
-// database checks out, and kept (and named) if it does not.
+// database and journal are copied aside (beside them, else in the
+// temporary folder); the copies are removed once the database checks out,
+// and kept (and named) if it does not. When the disk is too full for any
+// copy, the rollback runs without one: SQLite deletes the journal only
+// after every page is restored, so it is itself safe to interrupt.
 func recoverJournal(path string) error {
 	journal := path + "-journal"
 	st, err := os.Stat(journal)
@@ -209,13 +212,16 @@ func recoverJournal(path string) error {
 		return nil // no hot journal
 	}
 	stamp := time.Now().UTC().Format("20060102T150405")
-	dbCopy, jCopy := path+".before-recovery-"+stamp, journal+".before-recovery-"+stamp
-	if err := copyFile(path, dbCopy); err != nil {
-		return fmt.Errorf("%w: %s has an unfinished save, and it could not be copied aside before recovery: %v", ErrCorrupt, path, err)
-	}
-	if err := copyFile(journal, jCopy); err != nil {
-		os.Remove(dbCopy)
-		return fmt.Errorf("%w: %s has an unfinished save, and its journal could not be copied aside before recovery: %v", ErrCorrupt, path, err)
+	dbCopy, jCopy := "", ""
+	for _, dir := range []string{filepath.Dir(path), os.TempDir()} {
+		d := filepath.Join(dir, filepath.Base(path)+".before-recovery-"+stamp)
+		j := filepath.Join(dir, filepath.Base(journal)+".before-recovery-"+stamp)
+		if copyFile(path, d) == nil && copyFile(journal, j) == nil {
+			dbCopy, jCopy = d, j
+			break
+		}
+		os.Remove(d)
+		os.Remove(j)
 	}
 	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(3000)")
 	if err == nil {
@@ -227,10 +233,15 @@ func recoverJournal(path string) error {
 		db.Close()
 	}
 	if err != nil {
+		if dbCopy == "" {
+			return fmt.Errorf("%w: %s could not be recovered from an unfinished save (%v), and the disk had no room for a copy; the journal %s is still there", ErrCorrupt, path, err, journal)
+		}
 		return fmt.Errorf("%w: %s could not be recovered from an unfinished save (%v); copies of the database and journal as they were are %s and %s", ErrCorrupt, path, err, dbCopy, jCopy)
 	}
-	os.Remove(dbCopy)
-	os.Remove(jCopy)
+	if dbCopy != "" {
+		os.Remove(dbCopy)
+		os.Remove(jCopy)
+	}
 	return nil
 }
 
@@ -298,11 +309,20 @@ func (s *Store) tx(fn func(*sql.Tx) error) error {
 	if err != nil {
 		return err
 	}
-	if err := fn(tx); err != nil {
+	err = fn(tx)
+	if err != nil {
 		tx.Rollback()
-		return err
+	} else {
+		err = tx.Commit()
 	}
-	return tx.Commit()
+	if err != nil {
+		// A write that failed for want of space leaves the journal beside
+		// the file until the next read: read now, so SQLite rolls it back
+		// and the next start finds a clean workspace.
+		var v int
+		s.db.QueryRow("PRAGMA schema_version").Scan(&v)
+	}
+	return err
 }
 
 // Briefing is a named, ordered set of slides.
