@@ -40,7 +40,11 @@ func (mw *MainWindow) importDialog() {
 // importFile reads a file on a worker with a progress bar and a Cancel
 // button, shows what was kept and skipped, and stores the layer in one
 // transaction when the user confirms.
-func (mw *MainWindow) importFile(path string) {
+func (mw *MainWindow) importFile(path string) { mw.importFileWith(path, false) }
+
+// importFileWith imports path; skipBroken reads on past a quoted field that
+// is never closed (the user asked, after the first attempt was refused).
+func (mw *MainWindow) importFileWith(path string, skipBroken bool) {
 	if mw.importing {
 		mw.importQueue = append(mw.importQueue, path) // one file at a time
 		return
@@ -68,7 +72,7 @@ func (mw *MainWindow) importFile(path string) {
 	go func() {
 		var last atomic.Int64
 		res, err := importer.ReadFile(path, importer.Options{
-			Cancel: cancel,
+			Cancel: cancel, SkipBrokenQuotes: skipBroken,
 			Progress: func(done, total int64) {
 				if total <= 0 {
 					return
@@ -89,6 +93,10 @@ func (mw *MainWindow) importFile(path string) {
 					return
 				}
 				mw.tracef("import refused: %v", err)
+				if errors.Is(err, importer.ErrBrokenQuote) {
+					mw.offerSkipBrokenQuote(path, err)
+					return
+				}
 				mw.importFailed(fmt.Errorf("%s was not imported:\n%w", path, err))
 				return
 			}
@@ -163,6 +171,23 @@ func (mw *MainWindow) confirmImport(res *importer.Result) {
 		}()
 	}, mw)
 	d.Resize(fyne.NewSize(520, 360))
+	d.Show()
+}
+
+// offerSkipBrokenQuote explains a refusal for a quote never closed and
+// offers to import the file without the line it opened on.
+func (mw *MainWindow) offerSkipBrokenQuote(path string, err error) {
+	msg := widget.NewLabel(err.Error() + "\n\nImport the rest skips that one line (it is listed in the summary) and reads every other row as usual.")
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(path+" was not imported", "Import the rest", "Cancel", msg, func(ok bool) {
+		mw.importing = false
+		if ok {
+			mw.importFileWith(path, true)
+			return
+		}
+		mw.importDone()
+	}, mw)
+	d.Resize(fyne.NewSize(min(640, mw.Canvas().Size().Width*0.9), d.MinSize().Height))
 	d.Show()
 }
 

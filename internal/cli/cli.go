@@ -81,7 +81,7 @@ Usage:
   iskbrief export slides [--workspace FILE] [--briefing ID|starter] [--pdf FILE.pdf] [--pptx FILE.pptx] [--png-dir DIR]
                                                        a saved briefing (or the built-in one) as PDF,
                                                        PowerPoint and/or 1920×1080 PNGs
-  iskbrief import FILE... [--dry-run] [--actor all|TEXT] [--country AFG,PAK]
+  iskbrief import FILE... [--dry-run] [--actor all|TEXT] [--country AFG,PAK] [--skip-broken-quotes]
                                                        read ACLED, GTD, UCDP GED, generic CSV, .xlsx or GeoJSON exports
                                                        and save them as a layer (--dry-run: only report)
   iskbrief version                                     print version, commit, build date and dataset version

@@ -25,6 +25,7 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	dry := fs.Bool("dry-run", false, "read and report, save nothing")
 	actor := fs.String("actor", "", `"all" for every actor, TEXT for actors containing TEXT (default: ISIS-K's names in each format)`)
 	countries := fs.String("country", "", "only these countries, e.g. AFG,PAK")
+	skipQuotes := fs.Bool("skip-broken-quotes", false, "read on past a quoted field that is never closed, skipping the line it opens on (default: refuse the file)")
 	ws := fs.String("workspace", "", "the workspace to save the layers in (default: $"+workspace.EnvVar+", else the app's)")
 	// Flags may come after the files: parse them in any position.
 	var files []string
@@ -49,7 +50,7 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	if strings.TrimSpace(*actor) == "" && isFlagSet(fs, "actor") {
 		return usageError{"--actor: expected all or some text"}
 	}
-	o := importer.Options{Actor: *actor}
+	o := importer.Options{Actor: *actor, SkipBrokenQuotes: *skipQuotes}
 	if *countries != "" {
 		for _, c := range strings.Split(*countries, ",") {
 			c = strings.TrimSpace(c)
@@ -78,6 +79,9 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 				report(stdout, e.Result)
 			}
 			fmt.Fprintf(stderr, "iskbrief: %v\n", err)
+			if errors.Is(err, importer.ErrBrokenQuote) {
+				fmt.Fprintln(stderr, "iskbrief: to import the other rows, skipping that line, add --skip-broken-quotes")
+			}
 			continue
 		}
 		fmt.Fprintf(stdout, "%s: OK\n", f)

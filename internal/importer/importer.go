@@ -217,6 +217,10 @@ type Options struct {
 	MaxProblems int
 	// Workers is the number of parsing goroutines (default GOMAXPROCS, at most 4).
 	Workers int
+	// SkipBrokenQuotes reads on past a quoted field that is never closed:
+	// the line it opened on is skipped (and reported) and reading resumes
+	// on the next line. Off, such a file is refused (ErrBrokenQuote).
+	SkipBrokenQuotes bool
 	// encoding is set by ReadFile when a scan of the whole file found it
 	// is not UTF-8.
 	encoding string
@@ -224,6 +228,10 @@ type Options struct {
 
 // ErrCanceled is returned when Options.Cancel is closed during a read.
 var ErrCanceled = errors.New("import canceled")
+
+// ErrBrokenQuote is the cause (errors.Is) of a refusal for a quoted field
+// that is never closed; Options.SkipBrokenQuotes reads such a file anyway.
+var ErrBrokenQuote = errors.New("a quoted field is never closed")
 
 // Error is a refused file.
 type Error struct {

@@ -448,11 +448,22 @@ func TestUnclosedQuoteRefusesTheFile(t *testing.T) {
 	if !errors.As(err, &ie) || ie.Line != 4 || ie.File != "twenty.csv" || !strings.Contains(ie.Reason, "never closed") {
 		t.Fatalf("got %v; want the file refused at line 4 (row 3) for a quote never closed", err)
 	}
+	if !errors.Is(err, ErrBrokenQuote) {
+		t.Errorf("the refusal is not ErrBrokenQuote: %v", err)
+	}
+	// Asked to, the import skips that line and keeps the other 19 rows.
+	res, err := Read(strings.NewReader(b.String()), "twenty.csv", int64(b.Len()), Options{SkipBrokenQuotes: true})
+	if err != nil || res.Kept != 19 || res.SkippedTotal != 1 || res.Skipped[0].Line != 4 || res.Skipped[0].Reason != "broken quote" {
+		t.Fatalf("skipping the broken quote: %v, %+v", err, res)
+	}
+	if res.Events[2].Date.Day() != 4 || res.Events[18].Date.Day() != 20 {
+		t.Errorf("rows after the skipped line: %v … %v", res.Events[2].Date, res.Events[18].Date)
+	}
 	// A quote left open only on the last row costs that row alone.
 	last := strings.TrimSuffix(b.String(), "\n")
 	last = strings.Replace(last, `"an unclosed note`, "row 3", 1) + ` "`
 	last = last[:strings.LastIndex(last, ",")+1] + `"open at the end`
-	res, err := Read(strings.NewReader(last), "last.csv", int64(len(last)), Options{})
+	res, err = Read(strings.NewReader(last), "last.csv", int64(len(last)), Options{})
 	if err != nil || res.Kept != 19 || res.SkippedTotal != 1 {
 		t.Fatalf("quote open on the last row: %v, %+v", err, res)
 	}

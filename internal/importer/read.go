@@ -187,6 +187,7 @@ func readCSV(r io.Reader, name string, size int64, o Options, flt *filter) (*Res
 	}
 
 	proto := newWorker(layout, header, newCols(layout, header), flt, o.MaxProblems)
+	proto.skipQuotes = o.SkipBrokenQuotes
 	workers := max(o.Workers, 1)
 	proto.evPool = make(chan []Event, 2*workers+2)
 	jobs := make(chan job, workers)

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"fmt"
 	"time"
 
@@ -52,6 +53,7 @@ type worker struct {
 	c           *cols
 	flt         *filter
 	maxProblems int
+	skipQuotes  bool // Options.SkipBrokenQuotes
 
 	sp      splitter
 	symbols map[string]string // interned repeated values (actors, places…)
@@ -70,7 +72,7 @@ func newWorker(l Layout, header []string, c *cols, flt *filter, maxProblems int)
 }
 
 func (w *worker) clone() *worker {
-	return &worker{layout: w.layout, header: w.header, ncol: w.ncol, c: w.c, flt: w.flt, maxProblems: w.maxProblems, evPool: w.evPool,
+	return &worker{layout: w.layout, header: w.header, ncol: w.ncol, c: w.c, flt: w.flt, maxProblems: w.maxProblems, skipQuotes: w.skipQuotes, evPool: w.evPool,
 		symbols: map[string]string{}, iso: map[string]string{}}
 }
 
@@ -137,6 +139,7 @@ func (w *worker) chunk(b []byte, line int) chunkOut {
 	}
 	w.text, w.fixes = w.text[:0], w.fixes[:0]
 	for len(b) > 0 {
+		rec := b
 		used, lines, cerr := w.sp.split(b)
 		b = b[used:]
 		start := line
@@ -146,11 +149,19 @@ func (w *worker) chunk(b []byte, line int) chunkOut {
 		}
 		w.out.rows++
 		if cerr != nil && cerr.unclosed && lines > 1 {
+			if w.skipQuotes {
+				// Asked to go on: skip the line the quote opened on and
+				// read on from the next one, as if the quote were not there.
+				w.fail(start, cerr.field, "broken quote", "a quoted field opened on this line is never closed: the line was skipped and reading went on from the next")
+				nl := bytes.IndexByte(rec, '\n')
+				b, line = rec[nl+1:], start+1
+				continue
+			}
 			// The quote swallowed every row after it: skipping one row
 			// would silently drop them all, so the file is refused.
-			w.out.fatal = &Error{Line: start, Reason: fmt.Sprintf(
+			w.out.fatal = &Error{Line: start, Err: ErrBrokenQuote, Reason: fmt.Sprintf(
 				"a quoted field opened on this line is never closed: it runs over the %d lines to the end of the file, "+
-					"so those rows cannot be read; close the quote (or remove it) and import again", lines)}
+					"so those rows cannot be read; close the quote (or remove it) and import again, or import with the line skipped", lines)}
 			break
 		}
 		if cerr != nil {
