@@ -200,6 +200,9 @@ func recordEnd(b []byte) (int, int) {
 type splitter struct {
 	fields  [][]byte
 	scratch []byte
+	// maxFields caps the fields of one record (0: no cap): a 10 MB line of
+	// commas is refused as one bad row instead of becoming 5M slices.
+	maxFields int
 }
 
 // csvError is a malformed record: which field and why.
@@ -217,6 +220,10 @@ func (s *splitter) split(b []byte) (used, lines int, cerr *csvError) {
 	s.scratch = s.scratch[:0]
 	i := 0
 	for {
+		if s.maxFields > 0 && len(s.fields) >= s.maxFields {
+			used, l := recordEnd(b)
+			return used, l, &csvError{field: s.maxFields, msg: fmt.Sprintf("more than %d fields in one row", s.maxFields)}
+		}
 		if i < len(b) && b[i] == '"' {
 			start := i + 1
 			j := start

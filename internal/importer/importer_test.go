@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -535,5 +536,25 @@ func TestDatesOutside1970ToNextYearAreRefused(t *testing.T) {
 		if p.Line != i+3 || !strings.Contains(p.Msg, "outside 1970") {
 			t.Errorf("problem %+v", p)
 		}
+	}
+}
+
+// A 10 MB line of five million empty fields is one bad row, read without
+// holding five million field slices (it took 588 MB).
+func TestHugeRowOfEmptyFieldsIsOneBadRow(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("event_date,latitude,longitude,fatalities,country\n2024-01-01,34.5,69.1,1,AFG\n")
+	b.WriteString(strings.Repeat(",", 5_000_000) + "\n")
+	b.WriteString("2024-01-02,34.5,69.1,2,AFG\n")
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	res, err := Read(strings.NewReader(b.String()), "commas.csv", int64(b.Len()), Options{})
+	runtime.ReadMemStats(&after)
+	if err != nil || res.Kept != 2 || res.SkippedTotal != 1 || !strings.Contains(res.Skipped[0].Msg, "more than") {
+		t.Fatalf("%v, %+v", err, res)
+	}
+	if alloc := (after.TotalAlloc - before.TotalAlloc) >> 20; alloc > 120 {
+		t.Errorf("reading it allocated %d MB", alloc)
 	}
 }

@@ -17,6 +17,9 @@ import (
 
 var bom = []byte("\ufeff")
 
+// maxHeaderFields caps a header's columns (GTD has 135).
+const maxHeaderFields = 4096
+
 // ReadFile reads one export. See Read.
 func ReadFile(path string, o Options) (*Result, error) {
 	f, err := os.Open(path)
@@ -162,7 +165,7 @@ func readCSV(r io.Reader, name string, size int64, o Options, flt *filter) (*Res
 	if len(data) == 0 {
 		return nil, &Error{File: name, Reason: "empty file: expected a CSV header row or a GeoJSON FeatureCollection"}
 	}
-	var sp splitter
+	sp := splitter{maxFields: maxHeaderFields}
 	used, lines, cerr := sp.split(data)
 	if cerr != nil {
 		return nil, &Error{File: name, Line: line, Reason: "header row: malformed CSV: " + cerr.msg}

@@ -68,11 +68,18 @@ type worker struct {
 }
 
 func newWorker(l Layout, header []string, c *cols, flt *filter, maxProblems int) *worker {
-	return &worker{layout: l, header: header, ncol: len(header), c: c, flt: flt, maxProblems: maxProblems}
+	w := &worker{layout: l, header: header, ncol: len(header), c: c, flt: flt, maxProblems: maxProblems}
+	w.sp.maxFields = maxRowFields(len(header))
+	return w
 }
+
+// maxRowFields caps a data row's fields: enough to say by how many a row
+// overshoots the header, never millions.
+func maxRowFields(ncol int) int { return 2*ncol + 8 }
 
 func (w *worker) clone() *worker {
 	return &worker{layout: w.layout, header: w.header, ncol: w.ncol, c: w.c, flt: w.flt, maxProblems: w.maxProblems, skipQuotes: w.skipQuotes, evPool: w.evPool,
+		sp:      splitter{maxFields: w.sp.maxFields},
 		symbols: map[string]string{}, iso: map[string]string{}}
 }
 
