@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -65,29 +66,34 @@ type feature struct {
 	Properties json.RawMessage `json:"properties"`
 }
 
-// readGeoJSON reads a FeatureCollection. The file is held in memory while it
-// is read (GeoJSON exports are small next to ACLED CSVs).
+// readGeoJSON reads a FeatureCollection as a stream, one Feature at a time:
+// a 200 MB export is never held whole, only the events it yields.
 func readGeoJSON(r io.Reader, name string, size int64, o Options, flt *filter) (*Result, error) {
-	data, err := io.ReadAll(&progressReader{r: r, total: size, fn: o.Progress, cancel: o.Cancel})
-	if err != nil {
-		return nil, err
+	br, ok := r.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReader(r)
 	}
-	data = bytes.TrimPrefix(data, bom)
-	lines := lineCounter{data: data, line: 1}
+	if head, _ := br.Peek(len(bom)); bytes.Equal(head, bom) {
+		br.Discard(len(bom))
+	}
+	lines := &lineTracker{r: &progressReader{r: br, total: size, fn: o.Progress, cancel: o.Cancel}, line: 1}
 	refuse := func(off int64, format string, args ...any) error {
 		return &Error{File: name, Line: lines.at(off), Reason: fmt.Sprintf(format, args...)}
 	}
 	jsonErr := func(err error, off int64) error {
+		if errors.Is(err, ErrCanceled) {
+			return err
+		}
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
 			off = se.Offset
 		}
 		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-			return refuse(int64(len(data)), "truncated GeoJSON: the file ends in the middle of the JSON")
+			return refuse(lines.read(), "truncated GeoJSON: the file ends in the middle of the JSON")
 		}
 		return refuse(off, "malformed GeoJSON: %v", err)
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
+	dec := json.NewDecoder(lines)
 	tok, err := dec.Token()
 	if err != nil {
 		return nil, jsonErr(err, 0)
@@ -143,7 +149,7 @@ func readGeoJSON(r io.Reader, name string, size int64, o Options, flt *filter) (
 				if err := dec.Decode(&raw); err != nil {
 					return nil, jsonErr(err, off)
 				}
-				line := lines.at(skipSpace(data, off))
+				line := lines.at(lines.skipSpace(off))
 				w.out.rows++
 				w.feature(raw, line, colGeometry, colProps)
 			}
@@ -243,31 +249,49 @@ func (w *worker) feature(raw json.RawMessage, line, colGeometry, colProps int) {
 	w.row(line)
 }
 
-func skipSpace(data []byte, off int64) int64 {
-	for off < int64(len(data)) {
-		switch data[off] {
+// lineTracker passes a stream through and turns increasing byte offsets
+// into line numbers, keeping only the bytes after the last offset asked
+// about (about one Feature and the decoder's read-ahead).
+type lineTracker struct {
+	r     io.Reader
+	buf   []byte // bytes read; buf[start:] are those from offset base on
+	start int
+	base  int64
+	line  int // the line at base
+}
+
+func (t *lineTracker) Read(p []byte) (int, error) {
+	n, err := t.r.Read(p)
+	t.buf = append(t.buf, p[:n]...)
+	return n, err
+}
+
+// read is how many bytes have been read.
+func (t *lineTracker) read() int64 { return t.base + int64(len(t.buf)-t.start) }
+
+// at returns the line of offset off and forgets the bytes before it. An
+// offset before the last one asked about gets that one's line.
+func (t *lineTracker) at(off int64) int {
+	k := int(min(max(off-t.base, 0), int64(len(t.buf)-t.start)))
+	t.line += bytes.Count(t.buf[t.start:t.start+k], nl)
+	t.base += int64(k)
+	t.start += k
+	if t.start > 64<<10 && t.start > len(t.buf)/2 { // compact now and then, not per Feature
+		t.buf = append(t.buf[:0], t.buf[t.start:]...)
+		t.start = 0
+	}
+	return t.line
+}
+
+// skipSpace returns the offset of the first byte at or after off that is
+// not white space or a comma: where the next Feature begins.
+func (t *lineTracker) skipSpace(off int64) int64 {
+	for i := t.start + int(max(off-t.base, 0)); i < len(t.buf); i++ {
+		switch t.buf[i] {
 		case ' ', '\t', '\r', '\n', ',':
-			off++
 			continue
 		}
-		break
+		return t.base + int64(i-t.start)
 	}
-	return off
-}
-
-// lineCounter converts increasing byte offsets to line numbers.
-type lineCounter struct {
-	data []byte
-	off  int64
-	line int
-}
-
-func (l *lineCounter) at(off int64) int {
-	off = min(max(off, 0), int64(len(l.data)))
-	if off < l.off {
-		return 1 + bytes.Count(l.data[:off], nl)
-	}
-	l.line += bytes.Count(l.data[l.off:off], nl)
-	l.off = off
-	return l.line
+	return t.read()
 }
