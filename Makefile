@@ -18,7 +18,7 @@ PREFIX  ?= /usr/local
 DIST    := build/dist
 LINUX_PKG := $(DIST)/iskbrief-$(VERSION)-linux-amd64.tar.xz
 
-.PHONY: all run build headless headless-check deps test-deps test lint unit fuzz e2e bench bench-peers geodata check clean tools package install uninstall windows package-test
+.PHONY: all run build headless headless-check deps test-deps test lint unit fuzz e2e bench bench-memory bench-peers geodata check clean tools package install uninstall windows package-test
 
 all: build
 
@@ -82,6 +82,9 @@ bench:
 
 # ISK Brief against Mapnik, matplotlib and gnuplot on the same inputs (not
 # part of `make test`: timings are not pass/fail).
+bench-memory:
+	bash scripts/bench-memory.sh
+
 bench-peers:
 	bash scripts/bench-peers.sh
 

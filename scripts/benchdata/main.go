@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -16,11 +17,20 @@ import (
 	"iskbrief/internal/atomicfile"
 	"iskbrief/internal/basemap"
 	"iskbrief/internal/events"
+	"iskbrief/internal/importer"
 )
 
 func main() {
 	dir := flag.String("dir", "build/bench", "output folder")
+	acled := flag.Int("acled", 0, "also write acled-N.csv: N synthetic rows in the ACLED layout (for make bench-memory)")
 	flag.Parse()
+	if *acled > 0 {
+		if err := writeACLED(*dir, *acled); err != nil {
+			fmt.Fprintln(os.Stderr, "benchdata:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(*dir); err != nil {
 		fmt.Fprintln(os.Stderr, "benchdata:", err)
 		os.Exit(1)
@@ -76,4 +86,24 @@ func run(dir string) error {
 		return err
 	}
 	return atomicfile.Write(filepath.Join(dir, "countries.geojson"), b, 0o644)
+}
+
+// writeACLED streams n synthetic ACLED rows to dir/acled-N.csv.
+func writeACLED(dir string, n int) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	path := filepath.Join(dir, fmt.Sprintf("acled-%d.csv", n))
+	f, err := os.Create(path + ".tmp")
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(f, importer.NewSyntheticACLED(n)); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(path+".tmp", path)
 }
