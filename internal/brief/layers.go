@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -227,11 +228,29 @@ func ReadLayers(s *workspace.Store) ([]*Layer, []error) {
 // SaveLayer stores an import in the workspace (one transaction) and returns
 // the layer as stored.
 func SaveLayer(s *workspace.Store, res *importer.Result, name string) (*Layer, error) {
-	b, err := importer.EncodeEvents(res.Events)
-	if err != nil {
+	return saveLayer(s, res, name, false)
+}
+
+// StoreLayer is SaveLayer for a caller that is done with the rows (the
+// command line): they are let go once encoded, before the database write,
+// so the two never take memory at the same time. The layer returned holds
+// no events.
+func StoreLayer(s *workspace.Store, res *importer.Result, name string) (*Layer, error) {
+	return saveLayer(s, res, name, true)
+}
+
+func saveLayer(s *workspace.Store, res *importer.Result, name string, release bool) (*Layer, error) {
+	var blob importer.Blob
+	if err := importer.EncodeEventsTo(&blob, res.Events); err != nil {
 		return nil, err
 	}
-	meta := workspace.Layer{Name: name, File: res.File, Layout: string(res.Layout), Events: len(res.Events), Visible: true}
+	n := len(res.Events)
+	if release {
+		res.Events = nil
+		debug.FreeOSMemory() // the rows go, and their memory back to the system, before the blob is joined and the database copies it
+	}
+	b := blob.Bytes()
+	meta := workspace.Layer{Name: name, File: res.File, Layout: string(res.Layout), Events: n, Visible: true}
 	id, err := s.AddLayer(meta, b)
 	if err != nil {
 		return nil, err

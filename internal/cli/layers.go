@@ -17,7 +17,7 @@ func saveLayer(path string, res *importer.Result) (string, error) {
 		return "", err
 	}
 	defer s.Close()
-	l, err := brief.SaveLayer(s, res, brief.LayerName(res.File))
+	l, err := brief.StoreLayer(s, res, brief.LayerName(res.File))
 	if err != nil {
 		if strings.Contains(err.Error(), "disk is full") {
 			err = fmt.Errorf("the disk holding %s is full (%v): free some space, or import into another workspace with --workspace", path, err)

@@ -24,11 +24,21 @@ const codecVersion = "iskbrief-layer-2\n"
 
 // EncodeEvents serialises imported events for storage in the workspace.
 func EncodeEvents(evs []Event) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.WriteString(codecVersion)
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
-	if err != nil {
+	var buf Blob
+	if err := EncodeEventsTo(&buf, evs); err != nil {
 		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// EncodeEventsTo writes what EncodeEvents returns to w.
+func EncodeEventsTo(out io.Writer, evs []Event) error {
+	if _, err := io.WriteString(out, codecVersion); err != nil {
+		return err
+	}
+	zw, err := gzip.NewWriterLevel(out, gzip.BestSpeed)
+	if err != nil {
+		return err
 	}
 	w := bufio.NewWriterSize(zw, 1<<16)
 	var tmp []byte
@@ -56,12 +66,45 @@ func EncodeEvents(evs []Event) ([]byte, error) {
 		put()
 	}
 	if err := w.Flush(); err != nil {
-		return nil, err
+		return err
 	}
 	if err := zw.Close(); err != nil {
-		return nil, err
+		return err
 	}
-	return buf.Bytes(), nil
+	return nil
+}
+
+// Blob collects an encoded layer in 1 MiB pieces and joins them once, in
+// Bytes: a growing bytes.Buffer would copy a million-row layer's ~50 MB
+// again at every doubling and leave the old arrays to the collector.
+type Blob struct{ parts [][]byte }
+
+func (c *Blob) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 {
+		if len(c.parts) == 0 || len(c.parts[len(c.parts)-1]) == cap(c.parts[len(c.parts)-1]) {
+			c.parts = append(c.parts, make([]byte, 0, 1<<20))
+		}
+		last := &c.parts[len(c.parts)-1]
+		k := min(len(p), cap(*last)-len(*last))
+		*last = append(*last, p[:k]...)
+		p = p[k:]
+	}
+	return n, nil
+}
+
+// Bytes joins the pieces (and lets them go).
+func (c *Blob) Bytes() []byte {
+	n := 0
+	for _, p := range c.parts {
+		n += len(p)
+	}
+	out := make([]byte, 0, n)
+	for _, p := range c.parts {
+		out = append(out, p...)
+	}
+	c.parts = nil
+	return out
 }
 
 // errDamaged is wrapped by every decoding failure.
