@@ -72,7 +72,7 @@ func Main(args []string) int {
 		}
 	})
 	w.ShowAndRun()
-	store.Close()
+	w.store.Close() // the workspace the window ended in (Save workspace as… may have changed it)
 	return 0
 }
 
@@ -261,6 +261,7 @@ func (mw *MainWindow) makeScreens() {
 	mw.slides.OnExportPDF = mw.exportPDFDialog
 	mw.slides.OnExportPPTX = mw.exportPPTXDialog
 	mw.slides.OnExportPNGs = mw.exportPNGsDialog
+	mw.slides.OnSaveWorkspace = mw.saveWorkspaceAs
 	mw.slides.trace = mw.tracef
 	mw.slides.list.OnWindowKey = mw.typedKey
 	mw.layers = newLayersPanel(mw)
@@ -321,15 +322,14 @@ func (mw *MainWindow) reportStoreError(err error) {
 		fyne.Do(func() {
 			dialog.ShowInformation("The workspace is read-only",
 				err.Error()+"\n\nISK Brief opened a copy of it, "+ro.copy+": your briefings are all here, and what you change "+
-					"is saved to the copy. To keep the changes, copy that file over the original once it can be written, "+
-					"or start with --workspace "+ro.copy+".", mw)
+					"is saved to the copy. To keep the changes in a file of your choosing, use Save workspace as… in the Slides tab.", mw)
 		})
 		return
 	}
 	fyne.Do(func() {
 		dialog.ShowInformation("Saved briefings not opened",
 			err.Error()+"\n\nThe file was left untouched. ISK Brief is using a temporary workspace: "+
-				"slides made in this session will not be kept.", mw)
+				"slides made in this session are kept only if you save them with Save workspace as… in the Slides tab.", mw)
 	})
 }
 

@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
+
+	"iskbrief/internal/workspace"
 )
 
 // exportDirPref remembers the folder of the last export.
@@ -133,4 +135,35 @@ func (mw *MainWindow) askSavePath(what, name, ext string, folder bool, save func
 	d.Resize(fyne.NewSize(max(560, mw.Canvas().Size().Width*0.5), d.MinSize().Height))
 	d.Show()
 	mw.Canvas().Focus(entry)
+}
+
+// saveWorkspaceAs writes the whole workspace (briefings, slides, layers,
+// preferences) to a file the user names and goes on working in it: the
+// way out of a read-only or temporary workspace.
+func (mw *MainWindow) saveWorkspaceAs() {
+	mw.askSavePath("Save the workspace (briefings, slides, layers) as", "workspace.db", ".db", false, func(path string) {
+		if err := mw.switchWorkspace(path); err != nil {
+			dialog.ShowError(err, mw)
+			return
+		}
+		mw.status.SetText("Workspace saved as " + path + "; the window now works in it")
+	})
+}
+
+// switchWorkspace saves the workspace as path and moves the window to it.
+func (mw *MainWindow) switchWorkspace(path string) error {
+	if err := mw.store.SaveAs(path); err != nil {
+		return err
+	}
+	ns, err := workspace.Open(path)
+	if err != nil {
+		return fmt.Errorf("saved as %s, but it does not open: %w", path, err)
+	}
+	old := mw.store
+	mw.store, mw.slides.store = ns, ns
+	old.Close() // its watcher stops with it
+	mw.slides.reloadBriefings(mw.slides.briefing)
+	mw.watchWorkspace()
+	mw.tracef("workspace saved as %s", path)
+	return nil
 }

@@ -25,8 +25,9 @@ type SlidesPanel struct {
 	Capture func() (workspace.SlideState, string)
 	// Pin lists the records a slide state selects now, to keep them.
 	Pin func(workspace.SlideState) []string
-	// OnExportPDF, OnExportPPTX and OnExportPNGs export the briefing.
-	OnExportPDF, OnExportPPTX, OnExportPNGs func()
+	// OnExportPDF, OnExportPPTX and OnExportPNGs export the briefing;
+	// OnSaveWorkspace saves the whole workspace under another name.
+	OnExportPDF, OnExportPPTX, OnExportPNGs, OnSaveWorkspace func()
 
 	store    *workspace.Store
 	win      fyne.Window
@@ -79,6 +80,7 @@ func NewSlidesPanel(store *workspace.Store, win fyne.Window, onError func(error)
 	rename := widget.NewButtonWithIcon("", theme.SettingsIcon(), p.renameBriefingDialog)
 	pdf := widget.NewButton("Export PDF…", func() { p.OnExportPDF() })
 	pngs := widget.NewButton("Export PNG slides…", func() { p.OnExportPNGs() })
+	saveWs := widget.NewButtonWithIcon("Save workspace as…", theme.DocumentSaveIcon(), func() { p.OnSaveWorkspace() })
 	ppt := widget.NewButton("Export PowerPoint…", func() { p.OnExportPPTX() })
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel("Briefing"), container.NewHBox(newB, rename), p.picker),
@@ -86,7 +88,7 @@ func NewSlidesPanel(store *workspace.Store, win fyne.Window, onError func(error)
 	)
 	// Two columns, not three: the panel must fit beside the map on a
 	// 1366-px laptop screen.
-	bottom := container.NewVBox(present, container.NewGridWithColumns(2, pdf, ppt), pngs)
+	bottom := container.NewVBox(present, container.NewGridWithColumns(2, pdf, ppt), container.NewGridWithColumns(2, pngs, saveWs))
 	p.obj = container.NewBorder(top, bottom, nil, nil, p.list)
 	p.reloadBriefings(0)
 	return p

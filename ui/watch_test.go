@@ -2,6 +2,7 @@ package ui
 
 import (
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -64,5 +65,37 @@ func waitSync(t *testing.T, mw *MainWindow) {
 	case <-mw.synced:
 	case <-time.After(10 * time.Second):
 		t.Fatal("the window did not notice the workspace change")
+	}
+}
+
+// Save workspace as… copies the session's work to a file and moves the
+// window there: what is added afterwards is saved in the new file.
+func TestSaveWorkspaceAsMovesTheWindowToTheCopy(t *testing.T) {
+	mw := newTestWindow(t) // a temporary, in-memory workspace
+	if err := mw.slides.AddSlide("before", ""); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "saved.db")
+	if err := mw.switchWorkspace(path); err != nil {
+		t.Fatal(err)
+	}
+	if err := mw.slides.AddSlide("after", ""); err != nil {
+		t.Fatal(err)
+	}
+	s, err := workspace.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	bs, _ := s.Briefings()
+	var titles []string
+	for _, b := range bs {
+		sl, _ := s.Slides(b.ID)
+		for _, x := range sl {
+			titles = append(titles, x.Title)
+		}
+	}
+	if !slices.Contains(titles, "before") || !slices.Contains(titles, "after") {
+		t.Errorf("slides in the saved workspace: %v", titles)
 	}
 }

@@ -568,3 +568,30 @@ func (s *Store) DataVersion() (int64, error) {
 	err := s.db.QueryRow("PRAGMA data_version").Scan(&v)
 	return v, err
 }
+
+// SaveAs writes a complete copy of the workspace (briefings, slides,
+// layers, preferences) to dst, replacing it, atomically: VACUUM INTO a
+// temporary file beside dst, synced, then renamed over it. It is how work
+// kept in a temporary or read-only workspace reaches a file of the user's
+// choosing.
+func (s *Store) SaveAs(dst string) error {
+	tmp := fmt.Sprintf("%s.saving-%d", dst, os.Getpid())
+	os.Remove(tmp)
+	if _, err := s.db.Exec("VACUUM INTO ?", tmp); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("cannot save the workspace as %s: %w", dst, err)
+	}
+	f, err := os.Open(tmp)
+	if err == nil {
+		err = f.Sync()
+		f.Close()
+	}
+	if err == nil {
+		err = os.Rename(tmp, dst)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("cannot save the workspace as %s: %w", dst, err)
+	}
+	return nil
+}

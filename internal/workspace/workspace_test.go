@@ -403,3 +403,33 @@ func TestReadOnlyWorkspaceOpensAsACopy(t *testing.T) {
 		t.Fatalf("the copy cannot be written: %v", err)
 	}
 }
+
+// SaveAs copies everything, from a file or from memory, to a workspace
+// that opens with the same briefings, slides, layers and preferences.
+func TestSaveAsCopiesEverything(t *testing.T) {
+	for _, from := range []string{"", filepath.Join(t.TempDir(), "from.db")} {
+		s := open(t, from)
+		b, _ := s.CreateBriefing("kept")
+		s.AddSlide(b, "one", "notes", SlideState{West: 60, East: 75})
+		s.AddLayer(Layer{Name: "ACLED", Visible: true}, []byte("blob"))
+		s.SetPref("theme", "dark")
+		dst := filepath.Join(t.TempDir(), "saved.db")
+		os.WriteFile(dst, []byte("an older file"), 0o644)
+		if err := s.SaveAs(dst); err != nil {
+			t.Fatalf("from %q: %v", from, err)
+		}
+		c := open(t, dst)
+		if got := titles(t, c, b); got != "one" {
+			t.Errorf("from %q: slides %q", from, got)
+		}
+		if ls, _ := c.Layers(); len(ls) != 1 || ls[0].Name != "ACLED" {
+			t.Errorf("from %q: layers %+v", from, ls)
+		}
+		if v, _ := c.Pref("theme"); v != "dark" {
+			t.Errorf("from %q: theme %q", from, v)
+		}
+		if left, _ := filepath.Glob(dst + ".saving-*"); len(left) > 0 {
+			t.Errorf("left behind: %v", left)
+		}
+	}
+}
