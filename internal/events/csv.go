@@ -3,6 +3,7 @@ package events
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -86,9 +87,7 @@ func ReadCSV(r io.Reader, name string) ([]Record, error) {
 	// million-row file is a third of a second on one core.
 	halves := [][]byte{body}
 	if len(body) > 1<<20 && runtime.GOMAXPROCS(0) > 1 {
-		cut := len(body) / 2
-		if i := bytes.IndexByte(body[cut:], '\n'); i >= 0 {
-			cut += i + 1
+		if cut := recordBoundary(body, len(body)/2); cut > 0 && cut < len(body) {
 			halves = [][]byte{body[:cut], body[cut:]}
 		}
 	}
@@ -124,22 +123,57 @@ func ReadCSV(r io.Reader, name string) ([]Record, error) {
 	return p.out, nil
 }
 
-// parse reads the rows of data, whose first line is line number line.
+// recordBoundary is the start of the first line at or after from that
+// begins a record: a line break outside quotes (RFC 4180 lets a quoted
+// field hold line breaks), or 0 if there is none.
+func recordBoundary(b []byte, from int) int {
+	quotes := bytes.Count(b[:from], []byte{'"'})
+	for i := from; i < len(b); {
+		j := bytes.IndexByte(b[i:], '\n')
+		if j < 0 {
+			return 0
+		}
+		quotes += bytes.Count(b[i:i+j], []byte{'"'})
+		i += j + 1
+		if quotes%2 == 0 {
+			return i
+		}
+	}
+	return 0
+}
+
+// parse reads the records of data, whose first line is line number line.
+// A record is one line, or several when a quoted field holds line breaks.
 func (p *parser) parse(data []byte, line int) {
 	p.out = make([]Record, 0, bytes.Count(data, []byte{'\n'})+1)
-	for rest := data; len(rest) > 0; line++ {
+	for rest := data; len(rest) > 0; {
 		end := bytes.IndexByte(rest, '\n')
-		var l []byte
 		if end < 0 {
-			l, rest = rest, nil
-		} else {
-			l, rest = rest[:end], rest[end+1:]
+			end = len(rest)
 		}
+		unclosed := false
+		if q := bytes.Count(rest[:end], []byte{'"'}); q%2 == 1 {
+			// A quoted field goes on past this line: the record ends at the
+			// first line break where the quotes balance.
+			if k := recordBoundary(rest, end+1); k > 0 {
+				end = k - 1
+			} else {
+				end, unclosed = len(rest), true
+			}
+		}
+		l := rest[:end]
+		rest = rest[min(end+1, len(rest)):]
+		start := line
+		line += 1 + bytes.Count(l, []byte{'\n'})
 		l = bytes.TrimRight(l, "\r")
 		if len(bytes.TrimSpace(l)) == 0 {
 			continue
 		}
-		p.row(l, line)
+		if unclosed {
+			p.fail(start, "a quoted field opened on this line is never closed: every line after it would be read into it")
+			return
+		}
+		p.row(l, start)
 	}
 }
 
@@ -179,7 +213,14 @@ func (p *parser) row(l []byte, line int) {
 		// Quoted fields are rare in machine exports: take the slow, exact path.
 		rec, err := csv.NewReader(bytes.NewReader(l)).Read()
 		if err != nil {
-			p.fail(line, "malformed CSV: "+err.Error())
+			// encoding/csv counts lines and columns from this record; say
+			// the column only, the line is the record's.
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				p.fail(line, fmt.Sprintf("malformed CSV at column %d: %v", pe.Column, pe.Err))
+			} else {
+				p.fail(line, "malformed CSV: "+err.Error())
+			}
 			return
 		}
 		for _, f := range rec {

@@ -150,3 +150,34 @@ func TestReadCSVRefusesImpossibleValues(t *testing.T) {
 		}
 	}
 }
+
+// RFC 4180 lets a quoted field hold line breaks: such a record is read
+// whole, later rows keep their line numbers, and a quote never closed is
+// reported once, on the line where it opened.
+func TestReadCSVQuotedLineBreaks(t *testing.T) {
+	in := CSVHeader + ",notes\n2024-01-02,34.5,69.1,3,AFG,\"two\nlines\"\n2024-01-03,34.5,69.1,x,AFG,y\n"
+	_, err := ReadCSV(strings.NewReader(in), "q.csv")
+	if err == nil || !strings.Contains(err.Error(), "q.csv:4: fatalities") || strings.Count(err.Error(), "\n") != 0 {
+		t.Fatalf("got %v; want only the bad row on line 4", err)
+	}
+	recs, err := ReadCSV(strings.NewReader(strings.Replace(in, ",x,", ",4,", 1)), "q.csv")
+	if err != nil || len(recs) != 2 || recs[0].Killed != 3 {
+		t.Fatalf("%v %+v", err, recs)
+	}
+	_, err = ReadCSV(strings.NewReader(CSVHeader+"\n2024-01-02,34.5,69.1,3,AFG\n2024-01-03,34.5,69.1,3,\"AFG\n2024-01-04,34.5,69.1,3,AFG\n"), "o.csv")
+	if err == nil || err.Error() != "o.csv:3: a quoted field opened on this line is never closed: every line after it would be read into it" {
+		t.Fatalf("unclosed quote: %v", err)
+	}
+	// A file big enough to be read in two halves, with a quoted line break
+	// where the halves would meet.
+	var b strings.Builder
+	b.WriteString(CSVHeader + ",notes\n")
+	row := "2024-01-02,34.5,69.1,3,AFG,\"a note\nover two lines\"\n"
+	for b.Len() < 3<<20 {
+		b.WriteString(row)
+	}
+	recs, err = ReadCSV(strings.NewReader(b.String()), "big.csv")
+	if err != nil || len(recs) != strings.Count(b.String(), "\"")/2 {
+		t.Fatalf("two halves: %v, %d records", err, len(recs))
+	}
+}
