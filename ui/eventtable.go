@@ -202,12 +202,7 @@ func newKeyTable(length func() (int, int), create func() fyne.CanvasObject, upda
 
 // TypedKey implements fyne.Focusable.
 func (t *keyTable) TypedKey(e *fyne.KeyEvent) {
-	switch e.Name {
-	case fyne.KeyF1, fyne.KeyF5:
-		if t.OnWindowKey != nil {
-			t.OnWindowKey(e)
-		}
-	default:
+	if !windowKey(e, t.OnWindowKey) {
 		t.Table.TypedKey(e)
 	}
 }

@@ -22,12 +22,20 @@ func newKeyList(length func() int, create func() fyne.CanvasObject, update func(
 
 // TypedKey implements fyne.Focusable.
 func (l *keyList) TypedKey(e *fyne.KeyEvent) {
-	switch e.Name {
-	case fyne.KeyF1, fyne.KeyF5:
-		if l.OnWindowKey != nil {
-			l.OnWindowKey(e)
-		}
-	default:
+	if !windowKey(e, l.OnWindowKey) {
 		l.List.TypedKey(e)
 	}
+}
+
+// windowKey hands F1 and F5 to the window (to may be nil) and reports
+// whether the key was one of them; a focused list or table takes every
+// other key itself.
+func windowKey(e *fyne.KeyEvent, to func(*fyne.KeyEvent)) bool {
+	if e.Name != fyne.KeyF1 && e.Name != fyne.KeyF5 {
+		return false
+	}
+	if to != nil {
+		to(e)
+	}
+	return true
 }
