@@ -96,7 +96,8 @@ func NewEventTable(m *brief.Model) *EventTable {
 	}
 	l.count = widget.NewLabel("")
 	export := widget.NewButton("Export CSV…", l.export)
-	hint := widget.NewLabel("Click a column to sort")
+	hint := widget.NewLabel("Click a column to sort (Killed: by the median of the settled figures)")
+	hint.Truncation = fyne.TextTruncateEllipsis
 	hint.Importance = widget.LowImportance
 	header := container.NewBorder(nil, nil, l.count, export, hint)
 	l.obj = container.NewBorder(header, nil, nil, nil, l.table)
