@@ -96,10 +96,9 @@ func NewEventTable(m *brief.Model) *EventTable {
 	}
 	l.count = widget.NewLabel("")
 	export := widget.NewButton("Export CSV…", l.export)
-	hint := widget.NewLabel("Click a column to sort (Killed: by the median of the settled figures)")
-	hint.Truncation = fyne.TextTruncateEllipsis
-	hint.Importance = widget.LowImportance
-	header := container.NewBorder(nil, nil, l.count, export, hint)
+	hint := widget.NewLabelWithStyle("Click a column to sort; Killed sorts by the median of the settled figures.", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	hint.Wrapping = fyne.TextWrapWord
+	header := container.NewVBox(container.NewBorder(nil, nil, l.count, export), hint)
 	l.obj = container.NewBorder(header, nil, nil, nil, l.table)
 	return l
 }
