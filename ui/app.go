@@ -52,14 +52,18 @@ func Main(args []string) int {
 			"Run it in a desktop session, or use the command line: iskbrief help")
 		return 1
 	}
+	a := app.NewWithID(AppID)
+	onGLFW = true
+	// Fyne parses each font on its first text measurement, about 50 ms in
+	// all: let that happen while the data loads, not while the window is
+	// being built.
+	go warmFonts()
 	m, err := brief.Load()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "iskbrief:", err)
 		return 1
 	}
 	store, storeErr := openStore(*wsPath)
-	a := app.NewWithID(AppID)
-	onGLFW = true
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := NewMainWindow(a, m, Options{Style: *style, Trace: *trace, Store: store, StoreErr: storeErr})
 	// Files named on the command line (or by "Open with") are imported
@@ -74,6 +78,14 @@ func Main(args []string) int {
 	w.ShowAndRun()
 	w.store.Close() // the workspace the window ended in (Save workspace as… may have changed it)
 	return 0
+}
+
+// warmFonts measures a word in each font style the window uses, so the
+// fonts are parsed and cached before the first widget asks.
+func warmFonts() {
+	for _, st := range []fyne.TextStyle{{}, {Bold: true}, {Italic: true}, {Monospace: true}} {
+		fyne.MeasureText("Ag", theme.TextSize(), st)
+	}
 }
 
 // openStore opens the workspace database chosen by workspace.Resolve. If it
