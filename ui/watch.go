@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"iskbrief/internal/brief"
+	"iskbrief/internal/workspace"
 )
 
 // watchInterval is how often the window looks for changes that another
@@ -55,29 +56,33 @@ func (mw *MainWindow) syncWorkspace() {
 	for _, meta := range metas {
 		stored[meta.ID] = true
 	}
+	have := map[int64]bool{}
 	var removed, added []string
 	for _, l := range slices.Clone(mw.model.Layers) {
 		if !stored[l.Meta.ID] {
 			mw.model.RemoveLayer(l.Meta.ID)
 			removed = append(removed, l.Meta.Name)
+		} else {
+			have[l.Meta.ID] = true
 		}
 	}
+	// Only the layers the window does not hold are read and decoded: a
+	// million-row layer takes seconds, and it is already in memory.
+	var fresh []workspace.Layer
+	for _, meta := range metas {
+		if !have[meta.ID] {
+			fresh = append(fresh, meta)
+		}
+	}
+	store := mw.store
 	go func() {
-		ls, errs := brief.ReadLayers(mw.store)
+		ls, errs := brief.ReadLayersOf(store, fresh)
 		fyne.Do(func() {
-			have := map[int64]bool{}
-			for _, l := range mw.model.Layers {
-				have[l.Meta.ID] = true
-			}
-			var fresh []*brief.Layer
-			for _, l := range ls {
-				if !have[l.Meta.ID] {
-					fresh = append(fresh, l)
+			if len(ls) > 0 {
+				errs = append(errs, mw.model.AddLayers(ls)...)
+				for _, l := range ls {
 					added = append(added, l.Meta.Name)
 				}
-			}
-			if len(fresh) > 0 {
-				errs = append(errs, mw.model.AddLayers(fresh)...)
 			}
 			if len(added)+len(removed) > 0 {
 				mw.layersChanged()

@@ -209,6 +209,12 @@ func ReadLayers(s *workspace.Store) ([]*Layer, []error) {
 	if err != nil {
 		return nil, []error{err}
 	}
+	return ReadLayersOf(s, metas)
+}
+
+// ReadLayersOf decodes the stored layers named by metas (as s.Layers lists
+// them).
+func ReadLayersOf(s *workspace.Store, metas []workspace.Layer) ([]*Layer, []error) {
 	var out []*Layer
 	var errs []error
 	for _, meta := range metas {
