@@ -34,20 +34,20 @@ func ReadFile(path string, o Options) (*Result, error) {
 		}
 		size = st.Size()
 	}
-	// A file that is neither UTF-16 nor a workbook but not valid UTF-8
-	// throughout is Latin-1 (Windows-1252): one pass to tell, before the
-	// read, so a "Türkiye" on the last line keeps its country too.
+	// The whole file is scanned for its encoding before the read, so a
+	// Latin-1 "Türkiye" on the last line keeps its country too; a workbook
+	// is binary and has none.
 	head := make([]byte, 1024)
 	n, _ := io.ReadFull(f, head)
-	if head = head[:n]; !isXLSX(head) && textenc.Sniff(head) == textenc.UTF8 {
-		if _, err := f.Seek(0, io.SeekStart); err == nil {
-			if ok, err := textenc.IsUTF8(f); err == nil && !ok {
-				o.encoding = textenc.Windows1252
-			}
-		}
-	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return nil, &Error{File: path, Reason: err.Error()}
+	}
+	if !isXLSX(head[:n]) {
+		enc, err := textenc.Detect(f)
+		if err != nil {
+			return nil, &Error{File: path, Reason: err.Error()}
+		}
+		o.encoding = enc
 	}
 	return Read(f, path, size, o)
 }
