@@ -241,15 +241,25 @@ var Today = func() time.Time { return time.Now().UTC() }
 
 // LayerNames names the record layers for legends: the embedded data first.
 func (m *Model) LayerNames() []string {
-	first := "ISK Brief dataset"
-	if m.External != "" {
-		first = filepath.Base(m.External)
-	}
-	names := []string{first}
-	for _, l := range m.Layers {
-		names = append(names, l.Meta.Name)
+	names := make([]string, len(m.Layers)+1)
+	for k := range names {
+		names[k] = m.LayerName(uint8(k))
 	}
 	return names
+}
+
+// LayerName names record layer k: 0 is the embedded dataset (or the events
+// file that replaced it); "" for a layer the model does not hold.
+func (m *Model) LayerName(k uint8) string {
+	switch {
+	case k == 0 && m.External != "":
+		return filepath.Base(m.External)
+	case k == 0:
+		return "ISK Brief dataset"
+	case int(k) <= len(m.Layers):
+		return m.Layers[k-1].Meta.Name
+	}
+	return ""
 }
 
 // ChartInput is a selection as every chart sees it: the window's Charts

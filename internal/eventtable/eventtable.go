@@ -57,10 +57,7 @@ func Make(m *brief.Model, r events.RecordIndex) Row {
 	}
 	row.Cells[Date] = rec.Time().Format("2006-01-02")
 	row.Cells[Killed] = countText(rec.Killed, rec.KilledLow, rec.KilledHi)
-	names := m.LayerNames()
-	if int(rec.Layer) < len(names) {
-		row.layer = names[rec.Layer]
-	}
+	row.layer = m.LayerName(rec.Layer)
 	d, _ := m.Describe(r)
 	row.id, row.title = d.ID, d.Title
 	switch d.Kind {
