@@ -432,9 +432,7 @@ func (p *DetailPanel) importedObjects(e *importer.Event, layer string, full bool
 			// The whole note is never laid out: it goes to the clipboard.
 			all := e.Notes
 			objs = append(objs, widget.NewButton(fmt.Sprintf("Copy the whole note (%s characters)", charts.FmtInt(utf8.RuneCountInString(all))), func() {
-				if app := fyne.CurrentApp(); app != nil {
-					app.Clipboard().SetContent(all)
-				}
+				copyText(all)
 			}))
 		}
 	}

@@ -41,15 +41,11 @@ const (
 // map, slides and the presenter all call it, so the same view and selection
 // give the same pixels everywhere.
 func (m *Model) RenderMap(sel Selection, p Picture) *image.RGBA {
-	scale := p.Scale
-	if scale <= 0 {
-		scale = ExportScale(p.W, p.H)
-	}
 	o := m.Options(p.View, sel)
 	if p.NoAttribution {
 		o.Attribution = ""
 	}
-	vp := maprender.FitBound(p.Area, p.W, p.H, scale)
+	vp, scale := p.viewport()
 	area, want := p.InsetArea, p.Inset == InsetFixed
 	if p.Inset == InsetAuto {
 		area, want = DenseArea(inFrame(sel, vp), vp.Bound())
@@ -88,14 +84,20 @@ func inFrame(sel Selection, vp maprender.Viewport) Selection {
 	return out
 }
 
-// Drawn is the part of sel that picture p shows: what its title counts. A
-// map framed on Kabul counts Kabul's events, not the whole selection's.
-func (p Picture) Drawn(sel Selection) []events.RecordIndex {
+// viewport is the view picture p draws, and its text and marker scale.
+func (p Picture) viewport() (maprender.Viewport, float64) {
 	scale := p.Scale
 	if scale <= 0 {
 		scale = ExportScale(p.W, p.H)
 	}
-	b := maprender.FitBound(p.Area, p.W, p.H, scale).Bound()
+	return maprender.FitBound(p.Area, p.W, p.H, scale), scale
+}
+
+// Drawn is the part of sel that picture p shows: what its title counts. A
+// map framed on Kabul counts Kabul's events, not the whole selection's.
+func (p Picture) Drawn(sel Selection) []events.RecordIndex {
+	vp, _ := p.viewport()
+	b := vp.Bound()
 	var out []events.RecordIndex
 	for i, mk := range sel.Markers {
 		if b.Contains(orb.Point{float64(mk.X), float64(mk.Y)}) {
